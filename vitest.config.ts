@@ -1,0 +1,34 @@
+// Integration tests inside the Workers runtime (workerd via @cloudflare/vitest-plugin), with
+// the real wrangler.toml bindings, D1 migrations applied in test/setup.ts, and fake outside
+// services started on loopback by test/global-setup.ts.
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+import { FAKE_KAKAO_CLIENT } from "./test/fakes/kakao.ts";
+
+
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest(async ({ inject }) => ({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          APP_ENV: "test",
+          DEV_LOGIN: "true",
+          JWT_SECRET: "test-secret-that-is-at-least-32-bytes-long!!",
+          KAKAO_CLIENT_ID: FAKE_KAKAO_CLIENT.id,
+          KAKAO_CLIENT_SECRET: FAKE_KAKAO_CLIENT.secret,
+          KAKAO_AUTH_BASE_URL: inject("kakaoUrl"),
+          KAKAO_API_BASE_URL: inject("kakaoUrl"),
+          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+        },
+      },
+    })),
+  ],
+  test: {
+    include: ["test/**/*.test.ts", "worker/**/*.test.ts"],
+    globalSetup: ["./test/global-setup.ts"],
+    setupFiles: ["./test/setup.ts"],
+    silent: "passed-only",
+  },
+});

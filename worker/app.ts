@@ -1,0 +1,23 @@
+// The HTTP face of Debut: middleware, every /api router, the API docs, and the envelope for
+// anything that goes wrong. Non-API paths fall through to the SPA's static assets.
+import { onError, onNotFound } from "./http/envelope";
+import { router } from "./http/hono";
+import { requestLog } from "./http/logger";
+import { mountDocs } from "./http/openapi";
+import { sameOrigin } from "./http/origin";
+import auth from "./routes/auth";
+import health from "./routes/health";
+
+const app = router();
+
+app.use("/api/*", requestLog);
+app.use("/api/*", sameOrigin);
+
+app.route("/api/health", health);
+app.route("/api/auth", auth);
+mountDocs(app);
+
+app.notFound((c) => (c.req.path.startsWith("/api/") || c.req.path === "/api" ? onNotFound(c) : c.env.ASSETS.fetch(c.req.raw)));
+app.onError(onError);
+
+export default app;

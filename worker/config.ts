@@ -1,0 +1,88 @@
+// The Worker's configuration, parsed once per `env` with zod. Everything else reads
+// `config(env)` instead of `env.X`, so a missing or malformed variable is reported in one
+// place with a message that says what to set.
+import { z } from "zod";
+import { AppError } from "./http/errors";
+
+const flag = z.enum(["true", "false"]).default("false").transform((v) => v === "true");
+const optional = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const engine = z.enum(["auto", "local", "openai", "anthropic", "fitroom"]).default("auto");
+
+const ConfigSchema = z.object({
+  APP_ENV: z.enum(["development", "test", "production"]).default("production"),
+  DEV_LOGIN: flag,
+  JWT_SECRET: optional,
+  KAKAO_CLIENT_ID: optional,
+  KAKAO_CLIENT_SECRET: optional,
+  KAKAO_REDIRECT_URI: optional,
+  KAKAO_AUTH_BASE_URL: z.url().default("https://kauth.kakao.com"),
+  KAKAO_API_BASE_URL: z.url().default("https://kapi.kakao.com"),
+  LLM_ENGINE: engine,
+  VOICE_ENGINE: engine,
+  FITTING_ENGINE: engine,
+  OPENAI_API_KEY: optional,
+  ANTHROPIC_API_KEY: optional,
+  FITROOM_API_KEY: optional,
+});
+
+export type Config = ReturnType<typeof build>;
+
+/** Minimum HS256 key length: RFC 7518 §3.2 asks for a key at least as long as the hash. */
+export const MIN_JWT_SECRET_BYTES = 32;
+
+function build(env: Record<string, unknown>) {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration: ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const c = parsed.data;
+  const production = c.APP_ENV === "production";
+  return {
+    env: c.APP_ENV,
+    production,
+    // The dev login can never be switched on in production, whatever the vars say.
+    devLogin: c.DEV_LOGIN && !production,
+    jwtSecret: c.JWT_SECRET,
+    kakao:
+      c.KAKAO_CLIENT_ID && c.KAKAO_CLIENT_SECRET
+        ? {
+            clientId: c.KAKAO_CLIENT_ID,
+            clientSecret: c.KAKAO_CLIENT_SECRET,
+            redirectUri: c.KAKAO_REDIRECT_URI,
+            authBaseUrl: c.KAKAO_AUTH_BASE_URL,
+            apiBaseUrl: c.KAKAO_API_BASE_URL,
+          }
+        : undefined,
+    engines: { llm: c.LLM_ENGINE, voice: c.VOICE_ENGINE, fitting: c.FITTING_ENGINE },
+    keys: { openai: c.OPENAI_API_KEY, anthropic: c.ANTHROPIC_API_KEY, fitroom: c.FITROOM_API_KEY },
+  };
+}
+
+const cache = new WeakMap<object, Config>();
+
+export function config(env: object): Config {
+  let c = cache.get(env);
+  if (!c) {
+    c = build(env as Record<string, unknown>);
+    cache.set(env, c);
+  }
+  return c;
+}
+
+/**
+ * The session signing key, or a clear 500 naming what to set. Checked when an auth route
+ * runs (not at start-up) so that health checks and static assets keep working while the
+ * operator fixes the secret; there is no fallback key.
+ */
+export function jwtKey(c: Config): Uint8Array {
+  const secret = c.jwtSecret;
+  if (!secret) {
+    throw new AppError(500, "Server misconfigured: JWT_SECRET is not set (wrangler secret put JWT_SECRET, or .dev.vars locally).", "config");
+  }
+  const key = new TextEncoder().encode(secret);
+  if (key.byteLength < MIN_JWT_SECRET_BYTES) {
+    throw new AppError(500, `Server misconfigured: JWT_SECRET must be at least ${MIN_JWT_SECRET_BYTES} bytes.`, "config");
+  }
+  return key;
+}
