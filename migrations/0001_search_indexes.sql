@@ -6,13 +6,14 @@
 -- tokenizer (nothing under three characters) can find. The application therefore writes
 -- pre-tokenized text into these tables: Latin words as they are, Hangul runs as overlapping
 -- syllable bigrams (worker/catalog/tokens.ts), and queries are tokenized the same way.
--- unicode61 then only splits on the spaces we put in. Columns are weighted by bm25().
+-- unicode61 then only splits on the spaces we put in, and porter folds English plurals
+-- ("shirts" finds "shirt"; it leaves Hangul alone). Columns are weighted by bm25().
 CREATE VIRTUAL TABLE `products_fts` USING fts5(
   `product_id` UNINDEXED,
   `name`,
   `tags`,
   `body`,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'porter unicode61 remove_diacritics 2'
 );
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `knowledge_fts` USING fts5(
@@ -20,5 +21,5 @@ CREATE VIRTUAL TABLE `knowledge_fts` USING fts5(
   `title`,
   `tags`,
   `body`,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'porter unicode61 remove_diacritics 2'
 );

@@ -34,7 +34,7 @@ export class Browser {
     return res;
   }
 
-  async json<T = unknown>(path: string, init: RequestInit & { body?: unknown } = {}): Promise<{ res: Response; body: Envelope<T> }> {
+  async json<T = unknown>(path: string, init: Omit<RequestInit, "body"> & { body?: unknown } = {}): Promise<{ res: Response; body: Envelope<T> }> {
     const hasBody = init.body !== undefined && typeof init.body !== "string";
     const res = await this.fetch(path, {
       ...init,
