@@ -20,6 +20,11 @@ export default defineConfig({
           KAKAO_CLIENT_SECRET: FAKE_KAKAO_CLIENT.secret,
           KAKAO_AUTH_BASE_URL: inject("kakaoUrl"),
           KAKAO_API_BASE_URL: inject("kakaoUrl"),
+          // A developer's .dev.vars must not turn on real services in tests.
+          KAKAO_REDIRECT_URI: "",
+          OPENAI_API_KEY: "",
+          ANTHROPIC_API_KEY: "",
+          FITROOM_API_KEY: "",
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
         },
       },

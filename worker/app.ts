@@ -7,6 +7,8 @@ import { mountDocs } from "./http/openapi";
 import { sameOrigin } from "./http/origin";
 import auth from "./routes/auth";
 import health from "./routes/health";
+import images from "./routes/images";
+import products from "./routes/products";
 
 const app = router();
 
@@ -15,6 +17,8 @@ app.use("/api/*", sameOrigin);
 
 app.route("/api/health", health);
 app.route("/api/auth", auth);
+app.route("/", products);
+app.route("/", images);
 mountDocs(app);
 
 app.notFound((c) => (c.req.path.startsWith("/api/") || c.req.path === "/api" ? onNotFound(c) : c.env.ASSETS.fetch(c.req.raw)));

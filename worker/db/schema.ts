@@ -135,6 +135,8 @@ export const products = sqliteTable(
     descriptionEn: text("description_en").notNull(),
     /** R2 key of the cut-out garment image. */
     imageKey: text("image_key").notNull(),
+    /** `demo` for the generated catalog (re-seeded as a whole), `import` for imported rows. */
+    source: text("source", { enum: ["demo", "import"] }).notNull().default("import"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "number" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
   },
@@ -272,3 +274,12 @@ export const feedbackReports = sqliteTable(
   },
   (t) => [index("feedback_reports_user_created").on(t.userId, t.createdAt)],
 );
+
+// ---------------------------------------------------------------------------- bookkeeping
+
+/** Small facts about the data itself, e.g. the version of the seeded demo catalog. */
+export const meta = sqliteTable("meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: integer("updated_at", { mode: "number" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});

@@ -1,0 +1,59 @@
+// Reading products: the public JSON shape (the seed's product fields plus image, price and
+// colors) and a read-through KV cache under the seed's key `product_id:{id}`.
+import { productCacheKey } from "./store.ts";
+import { toRecord, type ProductRecord } from "./search.ts";
+import { CATEGORIES, STYLE_TAGS, SUBCATEGORIES, TPO_TAGS } from "./vocabulary.ts";
+
+const CACHE_TTL_SECONDS = 24 * 60 * 60;
+
+export const imageUrlFor = (imageKey: string) => `/api/images/${imageKey}`;
+
+export function publicProduct(p: ProductRecord) {
+  const image = imageUrlFor(p.image_key);
+  return {
+    product_id: p.id,
+    product_name: p.name_ko,
+    product_name_en: p.name_en,
+    brand: p.brand,
+    comprehensive_description: p.description_ko,
+    comprehensive_description_en: p.description_en,
+    style_tags: p.style_tags,
+    style_tags_en: p.style_tags.map((t) => STYLE_TAGS[t] ?? t),
+    tpo_tags: p.tpo_tags,
+    tpo_tags_en: p.tpo_tags.map((t) => TPO_TAGS[t] ?? t),
+    image_url: image,
+    product_url: image,
+    price: p.price,
+    currency: "KRW" as const,
+    colors: p.colors,
+    gender: p.gender,
+    category: p.category,
+    category_name: CATEGORIES[p.category],
+    subcategory: p.subcategory,
+    subcategory_name: { ko: SUBCATEGORIES[p.subcategory]?.ko ?? p.subcategory, en: SUBCATEGORIES[p.subcategory]?.en ?? p.subcategory },
+    pattern: p.pattern,
+    material: p.material,
+    fit: p.fit,
+    seasons: p.seasons,
+  };
+}
+
+export type PublicProduct = ReturnType<typeof publicProduct>;
+
+/** One product by id: KV first, then D1 (and fill KV); null when the catalog has no such id. */
+export async function getProduct(env: Pick<Env, "DB" | "PRODUCTS">, id: string, ctx?: Pick<ExecutionContext, "waitUntil">): Promise<PublicProduct | null> {
+  const key = productCacheKey(id);
+  const cached = await env.PRODUCTS.get<PublicProduct>(key, "json");
+  if (cached) return cached;
+  const row = await env.DB.prepare(
+    "select id, name_ko, name_en, brand, gender, category, subcategory, colors, pattern, material, fit, seasons, price, style_tags, tpo_tags, description_ko, description_en, image_key from products where id = ?",
+  )
+    .bind(id)
+    .first();
+  if (!row) return null;
+  const product = publicProduct(toRecord(row as Parameters<typeof toRecord>[0]));
+  const write = env.PRODUCTS.put(key, JSON.stringify(product), { expirationTtl: CACHE_TTL_SECONDS });
+  if (ctx) ctx.waitUntil(write);
+  else await write;
+  return product;
+}
