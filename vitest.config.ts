@@ -12,6 +12,9 @@ export default defineConfig({
     cloudflareTest(async ({ inject }) => ({
       wrangler: { configPath: "./wrangler.toml" },
       miniflare: {
+        // Outbound requests pass through test/fakes/internet.js (fake public image hosts).
+        outboundService: "internet",
+        workers: [{ name: "internet", modules: true, scriptPath: "./test/fakes/internet.js", compatibilityDate: "2026-10-01" }],
         bindings: {
           APP_ENV: "test",
           DEV_LOGIN: "true",
@@ -25,6 +28,7 @@ export default defineConfig({
           OPENAI_API_KEY: "",
           ANTHROPIC_API_KEY: "",
           FITROOM_API_KEY: "",
+          IMAGE_PROXY_HOSTS: "images.test,*.cdn.test",
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
         },
       },

@@ -9,6 +9,7 @@ import auth from "./routes/auth";
 import health from "./routes/health";
 import images from "./routes/images";
 import products from "./routes/products";
+import proxy from "./routes/proxy";
 import uploads from "./routes/uploads";
 
 const app = router();
@@ -21,6 +22,7 @@ app.route("/api/auth", auth);
 app.route("/", products);
 app.route("/", images);
 app.route("/", uploads);
+app.route("/", proxy);
 mountDocs(app);
 
 app.notFound((c) => (c.req.path.startsWith("/api/") || c.req.path === "/api" ? onNotFound(c) : c.env.ASSETS.fetch(c.req.raw)));

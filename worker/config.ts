@@ -23,6 +23,7 @@ const ConfigSchema = z.object({
   OPENAI_API_KEY: optional,
   ANTHROPIC_API_KEY: optional,
   FITROOM_API_KEY: optional,
+  IMAGE_PROXY_HOSTS: z.string().default(""),
 });
 
 export type Config = ReturnType<typeof build>;
@@ -56,6 +57,8 @@ function build(env: Record<string, unknown>) {
         : undefined,
     engines: { llm: c.LLM_ENGINE, voice: c.VOICE_ENGINE, fitting: c.FITTING_ENGINE },
     keys: { openai: c.OPENAI_API_KEY, anthropic: c.ANTHROPIC_API_KEY, fitroom: c.FITROOM_API_KEY },
+    /** Hosts the image proxy may fetch from ("*.example.com" matches subdomains). */
+    imageProxyHosts: c.IMAGE_PROXY_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
   };
 }
 
