@@ -3,7 +3,7 @@
 // price range, and exclusions such as "no skirts" or "no suede in the rain" — then a
 // variety pass so a page is not ten near-identical items. Filters are SQL, never hints.
 import { COLORS, type Category, type Season, type StyleTag, type Subcategory, type TpoTag } from "./vocabulary.ts";
-import { matchExpression } from "./tokens.ts";
+import { ftsPhrase, matchExpression } from "./tokens.ts";
 
 export type SearchFilters = {
   q?: string;
@@ -162,30 +162,49 @@ export function decodeCursor(cursor: string | undefined): number {
   }
 }
 
-export async function searchProducts(db: D1Database, f: SearchFilters, page: { limit: number; cursor?: string }): Promise<SearchPage> {
-  const offset = decodeCursor(page.cursor);
-  const match = f.q ? matchExpression(f.q) : null;
+/**
+ * An FTS5 prefilter for the tag-like filters (style, TPO, color): the tags column holds
+ * them, so FTS narrows 10,000 rows to a few hundred before the exact JSON checks in SQL
+ * (which stay the authority: a phrase could also match a material or fit name).
+ */
+function tagPrefilter(f: SearchFilters): string | null {
+  const groups: string[] = [];
+  for (const values of [f.styles, f.tpos, f.colors]) {
+    const phrases = (values ?? []).map((v) => ftsPhrase(v)).filter((p): p is string => p !== null);
+    if (phrases.length) groups.push(`{tags} : (${phrases.join(" OR ")})`);
+  }
+  return groups.length ? groups.join(" AND ") : null;
+}
+
+async function run(db: D1Database, f: SearchFilters, match: string | null, ranked: boolean, offset: number, limit: number) {
   const where = whereClause(f);
   const firstBlock = Math.floor(offset / BLOCK) * BLOCK;
-  const lastBlockEnd = Math.ceil((offset + page.limit) / BLOCK) * BLOCK;
-
+  const lastBlockEnd = Math.ceil((offset + limit) / BLOCK) * BLOCK;
   const from = match ? "products_fts join products p on p.id = products_fts.product_id" : "products p";
   const conditions = [...(match ? ["products_fts match ?"] : []), ...where.sql];
   const params = [...(match ? [match] : []), ...where.params];
   const whereSql = conditions.length ? `where ${conditions.join(" and ")}` : "";
-  // bm25 weights: product_id (unindexed) 0, name 4, tags 3, description 1. Without a query,
-  // newest first (ids grow with time) keeps browsing stable.
-  const order = match ? "bm25(products_fts, 0, 4, 3, 1), p.id" : "p.id desc";
-
+  // bm25 weights: product_id (unindexed) 0, name 4, tags 3, description 1. Without a text
+  // query, newest first (ids grow with time) keeps browsing stable.
+  const order = ranked ? "bm25(products_fts, 0, 4, 3, 1), p.id" : "p.id desc";
   const [rows, count] = await db.batch<Row | { n: number }>([
     db.prepare(`select ${COLUMNS} from ${from} ${whereSql} order by ${order} limit ? offset ?`).bind(...params, lastBlockEnd - firstBlock, firstBlock),
     db.prepare(`select count(*) as n from ${from} ${whereSql}`).bind(...params),
   ]);
-  const ranked = (rows!.results as Row[]).map(toRecord);
-  const blocks: ProductRecord[] = [];
-  for (let i = 0; i < ranked.length; i += BLOCK) blocks.push(...diversify(ranked.slice(i, i + BLOCK)));
-  const products = blocks.slice(offset - firstBlock, offset - firstBlock + page.limit);
-  const total = (count!.results[0] as { n: number }).n;
-  const next = offset + products.length;
-  return { products, total, nextCursor: next < total && products.length > 0 ? encodeCursor(next) : null };
+  const candidates = (rows!.results as Row[]).map(toRecord);
+  const diversified: ProductRecord[] = [];
+  for (let i = 0; i < candidates.length; i += BLOCK) diversified.push(...diversify(candidates.slice(i, i + BLOCK)));
+  return { products: diversified.slice(offset - firstBlock, offset - firstBlock + limit), total: (count!.results[0] as { n: number }).n };
+}
+
+export async function searchProducts(db: D1Database, f: SearchFilters, page: { limit: number; cursor?: string }): Promise<SearchPage> {
+  const offset = decodeCursor(page.cursor);
+  const tags = tagPrefilter(f);
+  const strict = f.q ? matchExpression(f.q) : null;
+  const both = (text: string | null) => [text && `(${text})`, tags].filter(Boolean).join(" AND ") || null;
+  let result = await run(db, f, both(strict), strict !== null, offset, page.limit);
+  // Nothing has every word: rank by how many of the words match instead.
+  if (strict && result.total === 0) result = await run(db, f, both(matchExpression(f.q!, { any: true })), true, offset, page.limit);
+  const next = offset + result.products.length;
+  return { products: result.products, total: result.total, nextCursor: next < result.total && result.products.length > 0 ? encodeCursor(next) : null };
 }

@@ -10,7 +10,7 @@ export async function retrievePassages(
   question: string,
   opts: { language?: "ko" | "en"; limit?: number; topics?: string[] } = {},
 ): Promise<Passage[]> {
-  const match = matchExpression(question);
+  const match = matchExpression(question, { any: true });
   if (!match) return [];
   const topics = opts.topics?.length ? opts.topics : null;
   // bm25 is negative (lower is better); scaling a same-language passage by 1.3 favours it
