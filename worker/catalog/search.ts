@@ -111,7 +111,7 @@ const COLUMNS =
 
 type Row = Omit<ProductRecord, "colors" | "seasons" | "style_tags" | "tpo_tags"> & { colors: string; seasons: string; style_tags: string; tpo_tags: string };
 
-export function toRecord(r: Row): ProductRecord {
+export function toRecord({ total: _total, ...r }: Row & { total?: number }): ProductRecord {
   return { ...r, colors: JSON.parse(r.colors), seasons: JSON.parse(r.seasons), style_tags: JSON.parse(r.style_tags), tpo_tags: JSON.parse(r.tpo_tags) };
 }
 
@@ -180,21 +180,29 @@ async function run(db: D1Database, f: SearchFilters, match: string | null, ranke
   const where = whereClause(f);
   const firstBlock = Math.floor(offset / BLOCK) * BLOCK;
   const lastBlockEnd = Math.ceil((offset + limit) / BLOCK) * BLOCK;
-  const from = match ? "products_fts join products p on p.id = products_fts.product_id" : "products p";
-  const conditions = [...(match ? ["products_fts match ?"] : []), ...where.sql];
+  // The matches are scored once in a materialized CTE (bm25 weights: product_id 0, name 4,
+  // tags 3, description 1), and CROSS JOIN keeps them the outer loop: SQLite would otherwise
+  // walk products in id order and probe the index once per row.
+  const cte = match ? "with m as materialized (select product_id, bm25(products_fts, 0, 4, 3, 1) as score from products_fts where products_fts match ?) " : "";
+  const from = match ? "m cross join products p on p.id = m.product_id" : "products p";
   const params = [...(match ? [match] : []), ...where.params];
-  const whereSql = conditions.length ? `where ${conditions.join(" and ")}` : "";
-  // bm25 weights: product_id (unindexed) 0, name 4, tags 3, description 1. Without a text
-  // query, newest first (ids grow with time) keeps browsing stable.
-  const order = ranked ? "bm25(products_fts, 0, 4, 3, 1), p.id" : "p.id desc";
-  const [rows, count] = await db.batch<Row | { n: number }>([
-    db.prepare(`select ${COLUMNS} from ${from} ${whereSql} order by ${order} limit ? offset ?`).bind(...params, lastBlockEnd - firstBlock, firstBlock),
-    db.prepare(`select count(*) as n from ${from} ${whereSql}`).bind(...params),
-  ]);
-  const candidates = (rows!.results as Row[]).map(toRecord);
+  const whereSql = where.sql.length ? `where ${where.sql.join(" and ")}` : "";
+  // Without a text query, newest first (ids grow with time) keeps browsing stable.
+  const order = ranked ? "m.score, p.id" : "p.id desc";
+  // One pass over the matches: the window count rides along with the page.
+  const rows = await db
+    .prepare(`${cte}select ${COLUMNS}, count(*) over () as total from ${from} ${whereSql} order by ${order} limit ? offset ?`)
+    .bind(...params, lastBlockEnd - firstBlock, firstBlock)
+    .all<Row & { total: number }>();
+  let total = rows.results[0]?.total;
+  if (total === undefined) {
+    // Past the last page (or nothing matched): count separately.
+    total = (await db.prepare(`${cte}select count(*) as n from ${from} ${whereSql}`).bind(...params).first<{ n: number }>())?.n ?? 0;
+  }
+  const candidates = rows.results.map(toRecord);
   const diversified: ProductRecord[] = [];
   for (let i = 0; i < candidates.length; i += BLOCK) diversified.push(...diversify(candidates.slice(i, i + BLOCK)));
-  return { products: diversified.slice(offset - firstBlock, offset - firstBlock + limit), total: (count!.results[0] as { n: number }).n };
+  return { products: diversified.slice(offset - firstBlock, offset - firstBlock + limit), total };
 }
 
 export async function searchProducts(db: D1Database, f: SearchFilters, page: { limit: number; cursor?: string }): Promise<SearchPage> {
