@@ -8,11 +8,17 @@
 -- syllable bigrams (worker/catalog/tokens.ts), and queries are tokenized the same way.
 -- unicode61 then only splits on the spaces we put in, and porter folds English plurals
 -- ("shirts" finds "shirt"; it leaves Hangul alone). Columns are weighted by bm25().
+--
+-- products_fts also carries `facets`: exact ASCII tokens for the structured filters
+-- (category, subcategory, gender, seasons, style and TPO tags, colors; see
+-- worker/catalog/facets.ts), so a filtered search is answered by the index alone and only
+-- the page of results is joined to `products`.
 CREATE VIRTUAL TABLE `products_fts` USING fts5(
   `product_id` UNINDEXED,
   `name`,
   `tags`,
   `body`,
+  `facets`,
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
 --> statement-breakpoint

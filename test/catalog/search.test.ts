@@ -60,6 +60,25 @@ describe("product search", () => {
     }
   });
 
+  it("honours exclusions the stylists pass as hard constraints (no skirts, no suede, no white)", async () => {
+    const { env } = await import("cloudflare:workers");
+    const { searchProducts } = await import("../../worker/catalog/search");
+    const page = await searchProducts(
+      env.DB,
+      { categories: ["bottom", "shoes"], excludeSubcategories: ["pencil_skirt", "a_line_skirt", "pleated_skirt"], excludeMaterials: ["스웨이드"], excludeColors: ["white", "아이보리"] },
+      { limit: 50 },
+    );
+    expect(page.total).toBeGreaterThan(20);
+    for (const p of page.products) {
+      expect(p.subcategory).not.toMatch(/skirt/);
+      expect(p.material).not.toBe("스웨이드");
+      expect(["화이트", "아이보리"]).not.toContain(p.colors[0]!.name);
+    }
+    const onlyExcluding = await searchProducts(env.DB, { excludeSubcategories: ["sneakers"] }, { limit: 5 });
+    const notSneakers = await env.DB.prepare("select count(*) as n from products where subcategory != 'sneakers'").first<{ n: number }>();
+    expect(onlyExcluding.total).toBe(notSneakers!.n);
+  });
+
   it("mixes a page instead of listing near-identical items", async () => {
     const { page } = await search(`q=${encodeURIComponent("데일리")}&limit=10`);
     expect(new Set(page.products.map((p) => p.subcategory)).size).toBeGreaterThanOrEqual(5);

@@ -2,8 +2,9 @@
 // tokens.ts) plus hard filters — category, gender, colors, style and TPO tags, season,
 // price range, and exclusions such as "no skirts" or "no suede in the rain" — then a
 // variety pass so a page is not ten near-identical items. Filters are SQL, never hints.
-import { COLORS, type Category, type Season, type StyleTag, type Subcategory, type TpoTag } from "./vocabulary.ts";
-import { ftsPhrase, matchExpression } from "./tokens.ts";
+import { type Category, type Season, type StyleTag, type Subcategory, type TpoTag } from "./vocabulary.ts";
+import { facet } from "./facets.ts";
+import { matchExpression } from "./tokens.ts";
 
 export type SearchFilters = {
   q?: string;
@@ -50,51 +51,43 @@ export type SearchPage = { products: ProductRecord[]; total: number; nextCursor:
 /** Candidates are diversified in fixed blocks of ranked results, so pages stay stable. */
 const BLOCK = 60;
 
-/** Korean stored names for any way a caller names a color. */
-function colorNames(inputs: string[]): string[] {
-  const names = new Set<string>();
-  for (const raw of inputs) {
-    const input = raw.trim().toLowerCase();
-    for (const [key, c] of Object.entries(COLORS)) {
-      if (key === input || c.ko === raw.trim() || c.en.toLowerCase() === input) names.add(c.ko);
-    }
-    names.add(raw.trim());
-  }
-  return [...names];
+/**
+ * The structured filters as an FTS5 expression over the exact facet tokens (facets.ts): every
+ * filter must hold (AND), any of its values will do (OR), exclusions are NOT. Every product
+ * carries the token `all`, the left side for a search that only excludes.
+ */
+export function facetMatch(f: SearchFilters): string | null {
+  const groups: string[] = [];
+  const anyOf = (tokens: (string | null)[]) => {
+    const t = [...new Set(tokens.filter((x): x is string => x !== null))];
+    groups.push(t.length === 0 ? "none" : t.length === 1 ? t[0]! : `(${t.join(" OR ")})`);
+  };
+  if (f.categories?.length) anyOf(f.categories.map(facet.category));
+  if (f.subcategories?.length) anyOf(f.subcategories.map(facet.subcategory));
+  if (f.gender) anyOf([facet.gender(f.gender), facet.gender("any")]);
+  if (f.season) anyOf([facet.season(f.season)]);
+  if (f.styles?.length) anyOf(f.styles.map(facet.style));
+  if (f.tpos?.length) anyOf(f.tpos.map(facet.tpo));
+  if (f.colors?.length) anyOf(f.colors.map(facet.color));
+  const excluded = [
+    ...(f.excludeSubcategories ?? []).map(facet.subcategory),
+    ...(f.excludeMaterials ?? []).map(facet.material),
+    ...(f.excludeColors ?? []).map(facet.mainColor),
+  ];
+  if (groups.length === 0 && excluded.length === 0) return null;
+  const positive = groups.length ? groups.join(" AND ") : facet.all;
+  const expr = excluded.length ? `(${positive}) NOT (${excluded.join(" OR ")})` : positive;
+  return `{facets} : (${expr})`;
 }
 
-function whereClause(f: SearchFilters): { sql: string[]; params: unknown[] } {
+/** Filters the index cannot answer: checked in SQL on the products the index found. */
+function productClause(f: SearchFilters): { sql: string[]; params: unknown[] } {
   const sql: string[] = [];
   const params: unknown[] = [];
-  const inJson = (column: string, values: unknown[], negate = false) => {
-    sql.push(`${column} ${negate ? "not in" : "in"} (select value from json_each(?))`);
-    params.push(JSON.stringify(values));
-  };
-  const anyTag = (column: string, values: string[]) => {
-    sql.push(`exists (select 1 from json_each(p.${column}) t where t.value in (select value from json_each(?)))`);
-    params.push(JSON.stringify(values));
-  };
-  if (f.categories?.length) inJson("p.category", f.categories);
-  if (f.subcategories?.length) inJson("p.subcategory", f.subcategories);
-  if (f.excludeSubcategories?.length) inJson("p.subcategory", f.excludeSubcategories, true);
-  if (f.excludeMaterials?.length) inJson("p.material", f.excludeMaterials, true);
-  if (f.excludeIds?.length) inJson("p.id", f.excludeIds, true);
-  if (f.gender) {
-    sql.push("p.gender in (?, 'any')");
-    params.push(f.gender);
+  if (f.excludeIds?.length) {
+    sql.push("p.id not in (select value from json_each(?))");
+    params.push(JSON.stringify(f.excludeIds));
   }
-  if (f.colors?.length) {
-    sql.push("exists (select 1 from json_each(p.colors) c where json_extract(c.value, '$.name') in (select value from json_each(?)))");
-    params.push(JSON.stringify(colorNames(f.colors)));
-  }
-  if (f.excludeColors?.length) {
-    // Only the main color decides: a navy shirt with white stripes is still a navy shirt.
-    sql.push("json_extract(p.colors, '$[0].name') not in (select value from json_each(?))");
-    params.push(JSON.stringify(colorNames(f.excludeColors)));
-  }
-  if (f.styles?.length) anyTag("style_tags", f.styles);
-  if (f.tpos?.length) anyTag("tpo_tags", f.tpos);
-  if (f.season) anyTag("seasons", [f.season]);
   if (f.minPrice !== undefined) {
     sql.push("p.price >= ?");
     params.push(f.minPrice);
@@ -162,44 +155,48 @@ export function decodeCursor(cursor: string | undefined): number {
   }
 }
 
-/**
- * An FTS5 prefilter for the tag-like filters (style, TPO, color): the tags column holds
- * them, so FTS narrows 10,000 rows to a few hundred before the exact JSON checks in SQL
- * (which stay the authority: a phrase could also match a material or fit name).
- */
-function tagPrefilter(f: SearchFilters): string | null {
-  const groups: string[] = [];
-  for (const values of [f.styles, f.tpos, f.colors]) {
-    const phrases = (values ?? []).map((v) => ftsPhrase(v)).filter((p): p is string => p !== null);
-    if (phrases.length) groups.push(`{tags} : (${phrases.join(" OR ")})`);
-  }
-  return groups.length ? groups.join(" AND ") : null;
-}
-
+/** One page of matches: ids with their scores from the index, then their rows. */
 async function run(db: D1Database, f: SearchFilters, match: string | null, ranked: boolean, offset: number, limit: number) {
-  const where = whereClause(f);
+  const product = productClause(f);
   const firstBlock = Math.floor(offset / BLOCK) * BLOCK;
-  const lastBlockEnd = Math.ceil((offset + limit) / BLOCK) * BLOCK;
-  // The matches are scored once in a materialized CTE (bm25 weights: product_id 0, name 4,
-  // tags 3, description 1), and CROSS JOIN keeps them the outer loop: SQLite would otherwise
-  // walk products in id order and probe the index once per row.
-  const cte = match ? "with m as materialized (select product_id, bm25(products_fts, 0, 4, 3, 1) as score from products_fts where products_fts match ?) " : "";
-  const from = match ? "m cross join products p on p.id = m.product_id" : "products p";
-  const params = [...(match ? [match] : []), ...where.params];
-  const whereSql = where.sql.length ? `where ${where.sql.join(" and ")}` : "";
-  // Without a text query, newest first (ids grow with time) keeps browsing stable.
-  const order = ranked ? "m.score, p.id" : "p.id desc";
-  // One pass over the matches: the window count rides along with the page.
-  const rows = await db
-    .prepare(`${cte}select ${COLUMNS}, count(*) over () as total from ${from} ${whereSql} order by ${order} limit ? offset ?`)
-    .bind(...params, lastBlockEnd - firstBlock, firstBlock)
-    .all<Row & { total: number }>();
-  let total = rows.results[0]?.total;
-  if (total === undefined) {
-    // Past the last page (or nothing matched): count separately.
-    total = (await db.prepare(`${cte}select count(*) as n from ${from} ${whereSql}`).bind(...params).first<{ n: number }>())?.n ?? 0;
+  const span = Math.ceil((offset + limit) / BLOCK) * BLOCK - firstBlock;
+  let rows: (Row & { total?: number })[];
+  let total: number | undefined;
+
+  if (match && product.sql.length === 0) {
+    // The index answers alone: rank (bm25: name 4, tags 3, description 1) or newest first,
+    // then only the page's rows are read from products.
+    const order = ranked ? "bm25(products_fts, 0, 4, 3, 1, 0)" : "rowid desc";
+    const [ids, count] = await db.batch<{ product_id: string } | { n: number }>([
+      db.prepare(`select product_id from products_fts where products_fts match ? order by ${order} limit ? offset ?`).bind(match, span, firstBlock),
+      db.prepare("select count(*) as n from products_fts where products_fts match ?").bind(match),
+    ]);
+    const order_ = (ids!.results as { product_id: string }[]).map((r) => r.product_id);
+    total = (count!.results[0] as { n: number }).n;
+    const found = order_.length
+      ? (await db.prepare(`select ${COLUMNS} from products p where p.id in (select value from json_each(?))`).bind(JSON.stringify(order_)).all<Row>()).results
+      : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    rows = order_.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
+  } else {
+    // Price or id filters live in products: join the index's matches (scored once, in a
+    // materialized CTE) to products, and count in the same pass with a window.
+    const cte = match ? "with m as materialized (select product_id, bm25(products_fts, 0, 4, 3, 1, 0) as score, rowid as r from products_fts where products_fts match ?) " : "";
+    const from = match ? "m cross join products p on p.id = m.product_id" : "products p";
+    const whereSql = product.sql.length ? `where ${product.sql.join(" and ")}` : "";
+    const order = match ? (ranked ? "m.score, p.id" : "m.r desc") : "p.id desc";
+    const params = [...(match ? [match] : []), ...product.params];
+    rows = (
+      await db
+        .prepare(`${cte}select ${COLUMNS}, count(*) over () as total from ${from} ${whereSql} order by ${order} limit ? offset ?`)
+        .bind(...params, span, firstBlock)
+        .all<Row & { total: number }>()
+    ).results;
+    total = rows[0]?.total;
+    if (total === undefined) total = (await db.prepare(`${cte}select count(*) as n from ${from} ${whereSql}`).bind(...params).first<{ n: number }>())?.n ?? 0;
   }
-  const candidates = rows.results.map(toRecord);
+
+  const candidates = rows.map(toRecord);
   const diversified: ProductRecord[] = [];
   for (let i = 0; i < candidates.length; i += BLOCK) diversified.push(...diversify(candidates.slice(i, i + BLOCK)));
   return { products: diversified.slice(offset - firstBlock, offset - firstBlock + limit), total };
@@ -207,9 +204,9 @@ async function run(db: D1Database, f: SearchFilters, match: string | null, ranke
 
 export async function searchProducts(db: D1Database, f: SearchFilters, page: { limit: number; cursor?: string }): Promise<SearchPage> {
   const offset = decodeCursor(page.cursor);
-  const tags = tagPrefilter(f);
+  const facets = facetMatch(f);
   const strict = f.q ? matchExpression(f.q) : null;
-  const both = (text: string | null) => [text && `(${text})`, tags].filter(Boolean).join(" AND ") || null;
+  const both = (text: string | null) => [text && `(${text})`, facets].filter(Boolean).join(" AND ") || null;
   let result = await run(db, f, both(strict), strict !== null, offset, page.limit);
   // Nothing has every word: rank by how many of the words match instead.
   if (strict && result.total === 0) result = await run(db, f, both(matchExpression(f.q!, { any: true })), true, offset, page.limit);

@@ -2,12 +2,14 @@
 // statements so callers batch them (the seed script, the import command, tests). Uses the
 // raw D1 API, which Wrangler's platform proxy also offers to Node scripts.
 import type { ProductRow } from "./product-row.ts";
+import { productFacets } from "./facets.ts";
 import { indexText } from "./tokens.ts";
 import { CATEGORIES, COLORS, PATTERNS, SEASONS, STYLE_TAGS, SUBCATEGORIES, TPO_TAGS } from "./vocabulary.ts";
 
 const COLOR_EN = new Map<string, string>(Object.values(COLORS).map((c) => [c.ko, c.en]));
 
-/** The three weighted FTS columns of a product: name (brand, kind), tags, description. */
+/** The FTS columns of a product: name (brand, kind), tags and description (weighted for
+ * relevance), and the exact facet tokens used for filtering. */
 export function productSearchDocument(p: ProductRow) {
   const sub = SUBCATEGORIES[p.subcategory];
   const category = CATEGORIES[sub.category];
@@ -27,6 +29,7 @@ export function productSearchDocument(p: ProductRow) {
       p.seasons.map((s) => SEASONS[s]),
     ),
     body: indexText(p.comprehensive_description, p.comprehensive_description_en),
+    facets: productFacets({ ...p, category: sub.category }),
   };
 }
 
@@ -53,7 +56,9 @@ export function productStatements(db: D1Database, p: ProductRow, imageKey: strin
         p.comprehensive_description_en, imageKey, source,
       ),
     db.prepare("delete from products_fts where product_id = ?").bind(p.product_id),
-    db.prepare("insert into products_fts (product_id, name, tags, body) values (?, ?, ?, ?)").bind(p.product_id, doc.name, doc.tags, doc.body),
+    db
+      .prepare("insert into products_fts (product_id, name, tags, body, facets) values (?, ?, ?, ?, ?)")
+      .bind(p.product_id, doc.name, doc.tags, doc.body, doc.facets),
   ];
 }
 
