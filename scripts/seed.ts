@@ -11,7 +11,7 @@ import { productCacheKey } from "../worker/catalog/store.ts";
 import { parseKnowledgeFile, passageStatements, type Passage } from "../worker/knowledge/passages.ts";
 import { generateCatalog } from "./catalog/generate.ts";
 import { openBindings } from "./catalog/bindings.ts";
-import { renderGarmentPng } from "./catalog/render.ts";
+import { garmentSource, renderSvgPng } from "./catalog/render.ts";
 import { sha256, writeProducts, type CatalogBindings } from "./catalog/write.ts";
 
 const { values: args } = parseArgs({ options: { count: { type: "string", default: "2400" }, force: { type: "boolean", default: false } } });
@@ -26,14 +26,18 @@ function setMeta(db: D1Database, key: string, value: string) {
 
 async function seedCatalog(env: CatalogBindings, count: number, force: boolean) {
   const products = generateCatalog(count);
-  // The drawings are part of the version: a change to them re-renders every image.
-  const version = sha256(JSON.stringify(products) + readFileSync(new URL("./catalog/garment-svg.ts", import.meta.url), "utf8"));
+  const svgs = products.map((p) => garmentSource(p.image));
+  // The drawings are part of the version: a change to them re-renders the changed images.
+  const version = sha256(JSON.stringify(products) + sha256(svgs.join("")));
   if (!force && (await metaValue(env.DB, "catalog:demo")) === version) {
     console.log(`catalog: ${products.length} demo products already seeded`);
     return;
   }
   const started = Date.now();
-  const items = products.map(({ image, ...row }) => ({ row: row as ProductRow, image: renderGarmentPng(image), contentType: "image/png" as const }));
+  const items = products.map(({ image: _spec, ...row }, i) => ({
+    row: row as ProductRow,
+    image: { version: sha256(svgs[i]!), contentType: "image/png" as const, bytes: () => renderSvgPng(svgs[i]!) },
+  }));
   const { uploaded } = await writeProducts(env, items, "demo", (done, up) =>
     process.stdout.write(`\rcatalog: ${done}/${products.length} products, ${up} images uploaded`),
   );

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { sniffImage } from "../../worker/images/sniff.ts";
 import { openBindings } from "./bindings.ts";
 import { readRows, type BadRow, type GoodRow } from "./rows.ts";
-import { writeProducts, type ProductWithImage } from "./write.ts";
+import { sha256, writeProducts, type ProductWithImage } from "./write.ts";
 
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
@@ -41,7 +41,7 @@ async function loadImage(g: GoodRow): Promise<ProductWithImage> {
   if (bytes.byteLength > MAX_IMAGE_BYTES) throw new Error("image: larger than 10 MB");
   const kind = sniffImage(bytes.subarray(0, 64 * 1024));
   if ("refused" in kind) throw new Error(`image: not a PNG, JPEG or WebP (${kind.refused})`);
-  return { row: g.row, image: bytes, contentType: kind.type };
+  return { row: g.row, image: { version: sha256(bytes), contentType: kind.type, bytes: () => bytes } };
 }
 
 const items: ProductWithImage[] = [];
