@@ -36,6 +36,7 @@ export default defineConfig({
   ],
   test: {
     include: ["test/**/*.test.ts", "worker/**/*.test.ts"],
+    exclude: ["test/node/**", "node_modules/**"], // Node-side tools: vitest.node.config.ts
     globalSetup: ["./test/global-setup.ts"],
     setupFiles: ["./test/setup.ts"],
     silent: "passed-only",
