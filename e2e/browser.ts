@@ -1,0 +1,62 @@
+// Chromium for the browser tests (Debian's, never a downloaded one), a fresh context per
+// test, and a screenshot in e2e/artifacts/ when a test fails.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+const ARTIFACTS = path.resolve(import.meta.dirname, "artifacts");
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+    ],
+  });
+}
+
+export type Session = { context: BrowserContext; page: Page; errors: string[] };
+
+/** A new browser profile (no cookies, no localStorage) whose page starts at `baseUrl`. */
+export async function openSession(
+  browser: Browser,
+  baseUrl: string,
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: options.locale ?? "ko-KR",
+    viewport: options.viewport ?? DESKTOP,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  // Uncaught exceptions in the SPA fail the test that caused them.
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(err.message));
+  return { context, page, errors };
+}
+
+/** Saves what the page looked like, named after the test, then closes the profile. */
+export async function closeSession(session: Session, testName: string, failed: boolean): Promise<void> {
+  if (failed) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const file = `${testName.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "")}.png`;
+    await session.page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true }).catch(() => {});
+  }
+  await session.context.close();
+}
+
+/** A nickname no earlier run has used, so each test starts as a brand-new user. */
+export function freshNickname(prefix = "e2e"): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}

@@ -1,0 +1,37 @@
+// Entry: the router and its routes. Every page is its own chunk, so the login page never
+// downloads the signed-in frame and each section pays only for itself.
+import { Navigate, Route, Router } from "@solidjs/router";
+import { lazy } from "solid-js";
+import { render } from "solid-js/web";
+import "./styles/base.css";
+
+const Login = lazy(() => import("./pages/login/Login"));
+const AppFrame = lazy(() => import("./frame/AppFrame"));
+const Style = lazy(() => import("./pages/Style"));
+const TryOn = lazy(() => import("./pages/TryOn"));
+const Practice = lazy(() => import("./pages/Practice"));
+const Progress = lazy(() => import("./pages/Progress"));
+const Profile = lazy(() => import("./pages/profile/Profile"));
+const NotFound = lazy(() => import("./pages/NotFound"));
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+
+render(
+  () => (
+    <Router>
+      <Route path="/login" component={Login} />
+      {/* The signed-in pages share one frame, which checks the session once on entry. */}
+      <Route path="/" component={AppFrame}>
+        <Route path="/" component={() => <Navigate href="/style" />} />
+        <Route path="/style" component={Style} />
+        <Route path="/try-on" component={TryOn} />
+        <Route path="/practice" component={Practice} />
+        <Route path="/progress" component={Progress} />
+        <Route path="/profile" component={Profile} />
+      </Route>
+      <Route path="*404" component={NotFound} />
+    </Router>
+  ),
+  root,
+);
