@@ -1,5 +1,5 @@
 // Chromium for the browser tests (Debian's, never a downloaded one), a fresh context per
-// test, and a screenshot in e2e/artifacts/ when a test fails.
+// test, a screenshot in e2e/artifacts/ when a test fails, and signing in with the dev login.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -54,6 +54,21 @@ export async function closeSession(session: Session, testName: string, failed: b
     await session.page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true }).catch(() => {});
   }
   await session.context.close();
+}
+
+/** Fills in the dev login form on the login page and submits it. */
+export async function devLogin(page: Page, nickname: string, labels = { field: "닉네임", submit: "닉네임으로 로그인" }): Promise<void> {
+  await page.getByLabel(labels.field).fill(nickname);
+  await page.getByRole("button", { name: labels.submit }).click();
+}
+
+/** Signs a new user in from the login page and waits for the Style page. */
+export async function signIn(page: Page, nickname = freshNickname()): Promise<string> {
+  await page.goto("/login");
+  await devLogin(page, nickname);
+  await page.waitForURL("**/style");
+  await page.locator("main h1").waitFor();
+  return nickname;
 }
 
 /** A nickname no earlier run has used, so each test starts as a brand-new user. */

@@ -3,7 +3,7 @@
 // that send a signed-out visitor to the login page and back.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
-import { closeSession, DESKTOP, freshNickname, launchChromium, openSession, PHONE, type Session } from "./browser";
+import { closeSession, DESKTOP, devLogin, freshNickname, launchChromium, openSession, PHONE, signIn, type Session } from "./browser";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -31,20 +31,6 @@ async function open(options: Parameters<typeof openSession>[2] = {}): Promise<Pa
 }
 
 const heading = (page: Page) => page.locator("main h1").first().textContent();
-
-async function devLogin(page: Page, nickname: string, labels = { field: "닉네임", submit: "닉네임으로 로그인" }) {
-  await page.getByLabel(labels.field).fill(nickname);
-  await page.getByRole("button", { name: labels.submit }).click();
-}
-
-/** Signs a new user in from the login page and waits for the Style page. */
-async function signIn(page: Page, nickname = freshNickname()): Promise<string> {
-  await page.goto("/login");
-  await devLogin(page, nickname);
-  await page.waitForURL("**/style");
-  await page.locator("main h1").waitFor();
-  return nickname;
-}
 
 describe("signing in", () => {
   test("dev login lands on Style inside the app frame, showing the nickname", async () => {
@@ -174,16 +160,17 @@ describe("the frame", () => {
     await page.getByText("Dress for the moment that matters, and rehearse it out loud.").waitFor();
   });
 
-  test("the navigation reaches every section, each with its own empty state", async () => {
+  test("the navigation reaches every section, each with its own first content", async () => {
     const page = await open();
     await signIn(page);
     const nav = page.getByRole("navigation", { name: "주요 메뉴" });
     const sections = [
-      { link: "가상 피팅", path: "/try-on", title: "가상 피팅", empty: "아직 피팅한 사진이 없어요" },
-      { link: "말하기 연습", path: "/practice", title: "말하기 연습", empty: "아직 연습 기록이 없어요" },
-      { link: "성장 기록", path: "/progress", title: "성장 기록", empty: "아직 점수가 없어요" },
-      { link: "프로필", path: "/profile", title: "프로필", empty: null },
-      { link: "스타일", path: "/style", title: "스타일 상담", empty: "아직 상담 내역이 없어요" },
+      { link: "둘러보기", path: "/catalog", title: "둘러보기", h2: "검색 결과" },
+      { link: "가상 피팅", path: "/try-on", title: "가상 피팅", h2: "내 사진" },
+      { link: "말하기 연습", path: "/practice", title: "말하기 연습", h2: "아직 연습 기록이 없어요" },
+      { link: "성장 기록", path: "/progress", title: "성장 기록", h2: "아직 점수가 없어요" },
+      { link: "프로필", path: "/profile", title: "프로필", h2: null },
+      { link: "스타일", path: "/style", title: "스타일 상담", h2: "아직 상담 내역이 없어요" },
     ];
     for (const section of sections) {
       await nav.getByRole("link", { name: section.link }).click();
@@ -191,7 +178,7 @@ describe("the frame", () => {
       await expect.poll(() => heading(page)).toBe(section.title);
       expect(await nav.getByRole("link", { name: section.link }).getAttribute("aria-current")).toBe("page");
       expect(await nav.locator('[aria-current="page"]').count()).toBe(1);
-      if (section.empty) await page.getByRole("heading", { level: 2, name: section.empty }).waitFor();
+      if (section.h2) await page.getByRole("heading", { level: 2, name: section.h2 }).waitFor();
     }
     expect(await page.title()).toBe("스타일 상담 · Debut");
   });

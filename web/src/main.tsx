@@ -8,7 +8,9 @@ import "./styles/base.css";
 const Login = lazy(() => import("./pages/login/Login"));
 const AppFrame = lazy(() => import("./frame/AppFrame"));
 const Style = lazy(() => import("./pages/Style"));
-const TryOn = lazy(() => import("./pages/TryOn"));
+const Catalog = lazy(() => import("./pages/catalog/Catalog"));
+const ProductDetail = lazy(() => import("./pages/product/ProductDetail"));
+const TryOn = lazy(() => import("./pages/try-on/TryOn"));
 const Practice = lazy(() => import("./pages/Practice"));
 const Progress = lazy(() => import("./pages/Progress"));
 const Profile = lazy(() => import("./pages/profile/Profile"));
@@ -25,6 +27,8 @@ render(
       <Route path="/" component={AppFrame}>
         <Route path="/" component={() => <Navigate href="/style" />} />
         <Route path="/style" component={Style} />
+        <Route path="/catalog" component={Catalog} />
+        <Route path="/products/:id" component={ProductDetail} />
         <Route path="/try-on" component={TryOn} />
         <Route path="/practice" component={Practice} />
         <Route path="/progress" component={Progress} />
