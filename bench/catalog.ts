@@ -15,7 +15,7 @@ const QUERIES = [
   "q=트렌치 코트&max_price=300000", "q=스니커즈&tpo=여행", "q=navy blazer", "q=linen shirts&season=summer",
   "q=interview shoes", "q=wedding guest dress", "q=minimal knit&category=top", "q=wool coat&color=camel",
   "category=bottom&tpo=면접&max_price=100000", "style=미니멀&gender=men&limit=20", "q=데일리 니트&min_price=50000&max_price=150000",
-  "q=rain jacket", "q=가을 데이트", "q=상견례 구두",
+  "q=rain jacket", "q=가을 데이트", "q=상견례 구두", "limit=20",
 ];
 
 const { mf, db, kv } = await startApp();

@@ -1,7 +1,9 @@
 // The catalog import command end to end: a JSONL and a CSV file with good and bad rows are
 // imported into a scratch local state; bad rows are reported by line, good rows land in D1,
 // their images in R2, and their stale KV cache entries are dropped.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +39,20 @@ function runImport(file: string) {
   return spawnSync(process.execPath, ["scripts/catalog/import.ts", file, "--persist-to", state], {
     encoding: "utf8",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+  });
+}
+
+/** As runImport, without blocking this process (which serves the images over http). */
+function runImportAsync(file: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["scripts/catalog/import.ts", file, "--persist-to", state], {
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }
 
@@ -114,6 +130,40 @@ describe("npm run catalog:import", () => {
       expect(await env.PRODUCTS.get("product_id:9000001")).toBeNull();
       const count = await env.DB.prepare("select count(*) as n from products").first<{ n: number }>();
       expect(count?.n).toBe(2);
+    });
+  });
+
+  it("fetches images from image_url, reporting the rows whose image cannot be had", async () => {
+    const served: string[] = [];
+    const server: Server = createServer((req, res) => {
+      served.push(req.url ?? "");
+      if (req.url === "/img/coat.png") res.writeHead(200, { "content-type": "image/png" }).end(png(300, 420));
+      else if (req.url === "/img/page.png") res.writeHead(200, { "content-type": "text/html" }).end("<html>not an image</html>");
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const lines = [
+        JSON.stringify(row("9000010", { image_file: undefined, image_url: `${base}/img/coat.png` })),
+        JSON.stringify(row("9000011", { image_file: undefined, image_url: `${base}/img/gone.png` })),
+        JSON.stringify(row("9000012", { image_file: undefined, image_url: `${base}/img/page.png` })),
+      ];
+      writeFileSync(join(dir, "remote.jsonl"), lines.join("\n"));
+      const result = await runImportAsync(join(dir, "remote.jsonl"));
+      expect(result.status, result.stderr).toBe(3);
+      expect(result.stderr).toMatch(/line 2: image_url: answered 404/);
+      expect(result.stderr).toMatch(/line 3: image: not a PNG, JPEG or WebP/);
+      expect(result.stdout).toMatch(/imported 1 product/);
+      expect(served).toEqual(expect.arrayContaining(["/img/coat.png", "/img/gone.png", "/img/page.png"]));
+    } finally {
+      server.close();
+    }
+    await withBindings(async (env) => {
+      const image = await env.IMAGES.get("catalog/9000010.png");
+      expect(image?.httpMetadata?.contentType).toBe("image/png");
+      expect(new Uint8Array(await image!.arrayBuffer())).toEqual(new Uint8Array(png(300, 420)));
+      expect(await env.DB.prepare("select id from products where id in ('9000011', '9000012')").all().then((r) => r.results)).toEqual([]);
     });
   });
 
