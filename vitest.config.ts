@@ -1,44 +1,68 @@
 // Integration tests inside the Workers runtime (workerd via @cloudflare/vitest-plugin), with
 // the real wrangler.toml bindings, D1 migrations applied in test/setup.ts, and fake outside
-// services started on loopback by test/global-setup.ts.
+// services started on loopback by test/global-setup.ts. Two projects share all of it:
+//   worker       — the offline engines, as a newcomer runs the app;
+//   chat-faults  — the stylist chat on the OpenAI engine against the fake OpenAI, whose
+//                  flaky scenario (test/fakes/openai.ts) cuts streams and fails on cue.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { FAKE_KAKAO_CLIENT } from "./test/fakes/kakao.ts";
 
+const migrations = await readD1Migrations("./migrations");
 
+function project(name: string, include: string[], exclude: string[], bindings: Record<string, string> = {}): TestProjectInlineConfiguration {
+  return {
+    plugins: [
+      cloudflareTest(async ({ inject }) => ({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          // Outbound requests pass through test/fakes/internet.js (fake public image hosts).
+          outboundService: "internet",
+          workers: [{ name: "internet", modules: true, scriptPath: "./test/fakes/internet.js", compatibilityDate: "2026-10-01" }],
+          bindings: {
+            APP_ENV: "test",
+            DEV_LOGIN: "true",
+            JWT_SECRET: "test-secret-that-is-at-least-32-bytes-long!!",
+            KAKAO_CLIENT_ID: FAKE_KAKAO_CLIENT.id,
+            KAKAO_CLIENT_SECRET: FAKE_KAKAO_CLIENT.secret,
+            KAKAO_AUTH_BASE_URL: inject("kakaoUrl"),
+            KAKAO_API_BASE_URL: inject("kakaoUrl"),
+            // A developer's .dev.vars must not turn on real services in tests.
+            KAKAO_REDIRECT_URI: "",
+            OPENAI_API_KEY: "",
+            ANTHROPIC_API_KEY: "",
+            // The engines' tests point the real SDKs at the fakes (test/fakes/openai.ts, anthropic.ts).
+            OPENAI_BASE_URL: inject("openaiBaseUrl"),
+            ANTHROPIC_BASE_URL: inject("anthropicBaseUrl"),
+            FITROOM_API_KEY: "",
+            LOCAL_STREAM_PACE_MS: "0",
+            IMAGE_PROXY_HOSTS: "images.test,*.cdn.test",
+            TEST_MIGRATIONS: migrations,
+            ...bindings,
+          },
+        },
+      })),
+    ],
+    test: {
+      name,
+      include,
+      exclude: ["node_modules/**", ...exclude],
+      globalSetup: ["./test/global-setup.ts"],
+      setupFiles: ["./test/setup.ts"],
+      // A turn runs several queue jobs and Durable Object calls; on a busy 2-core machine that can take seconds.
+      testTimeout: 20_000,
+      hookTimeout: 60_000,
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [
-    cloudflareTest(async ({ inject }) => ({
-      wrangler: { configPath: "./wrangler.toml" },
-      miniflare: {
-        // Outbound requests pass through test/fakes/internet.js (fake public image hosts).
-        outboundService: "internet",
-        workers: [{ name: "internet", modules: true, scriptPath: "./test/fakes/internet.js", compatibilityDate: "2026-10-01" }],
-        bindings: {
-          APP_ENV: "test",
-          DEV_LOGIN: "true",
-          JWT_SECRET: "test-secret-that-is-at-least-32-bytes-long!!",
-          KAKAO_CLIENT_ID: FAKE_KAKAO_CLIENT.id,
-          KAKAO_CLIENT_SECRET: FAKE_KAKAO_CLIENT.secret,
-          KAKAO_AUTH_BASE_URL: inject("kakaoUrl"),
-          KAKAO_API_BASE_URL: inject("kakaoUrl"),
-          // A developer's .dev.vars must not turn on real services in tests.
-          KAKAO_REDIRECT_URI: "",
-          OPENAI_API_KEY: "",
-          ANTHROPIC_API_KEY: "",
-          FITROOM_API_KEY: "",
-          IMAGE_PROXY_HOSTS: "images.test,*.cdn.test",
-          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
-        },
-      },
-    })),
-  ],
   test: {
-    include: ["test/**/*.test.ts", "worker/**/*.test.ts"],
-    exclude: ["test/node/**", "node_modules/**"], // Node-side tools: vitest.node.config.ts
-    globalSetup: ["./test/global-setup.ts"],
-    setupFiles: ["./test/setup.ts"],
     silent: "passed-only",
+    projects: [
+      // Node-side tools have their own config (vitest.node.config.ts).
+      project("worker", ["test/**/*.test.ts", "worker/**/*.test.ts"], ["test/node/**", "test/chat-faults/**"]),
+      project("chat-faults", ["test/chat-faults/**/*.test.ts"], [], { LLM_ENGINE: "openai", OPENAI_API_KEY: "sk-flaky-chat" }),
+    ],
   },
 });

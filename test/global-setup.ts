@@ -1,12 +1,31 @@
 // Starts the fake outside services on loopback before the Workers-runtime tests and hands
 // their URLs to vitest.config.ts (`inject`), which passes them to the Worker as bindings.
 import type { TestProject } from "vitest/node";
+import { startFakeAnthropic } from "./fakes/anthropic.ts";
 import { startFakeKakao } from "./fakes/kakao.ts";
+import { startFakeOpenAI } from "./fakes/openai.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The fake OpenAI's API base URL (…/v1), as the SDK's `baseURL` takes it. */
+    openaiBaseUrl: string;
+    /** The fake Anthropic's origin, as the SDK's `baseURL` takes it. */
+    anthropicBaseUrl: string;
+  }
+}
 
 export default async function setup(project: TestProject) {
-  const kakao = await startFakeKakao();
+  const [kakao, openai, anthropic] = await Promise.all([startFakeKakao(), startFakeOpenAI(), startFakeAnthropic()]);
   project.provide("kakaoUrl", kakao.url);
+  project.provide("openaiBaseUrl", openai.baseURL);
+  project.provide("anthropicBaseUrl", anthropic.url);
   return async () => {
-    await new Promise((resolve) => kakao.server.close(resolve));
+    // closeAllConnections: a stalled fake stream must not hold the shutdown.
+    await Promise.all(
+      [kakao.server, openai.server, anthropic.server].map((server) => {
+        server.closeAllConnections();
+        return new Promise((resolve) => server.close(resolve));
+      }),
+    );
   };
 }

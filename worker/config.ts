@@ -7,6 +7,8 @@ import { AppError } from "./http/errors";
 const flag = z.enum(["true", "false"]).default("false").transform((v) => v === "true");
 const optional = z.string().trim().optional().transform((v) => (v ? v : undefined));
 const engine = z.enum(["auto", "local", "openai", "anthropic", "fitroom"]).default("auto");
+/** An optional URL: unset or empty means the service's default. */
+const optionalUrl = z.union([z.literal(""), z.url()]).optional().transform((v) => (v ? v : undefined));
 
 const ConfigSchema = z.object({
   APP_ENV: z.enum(["development", "test", "production"]).default("production"),
@@ -22,11 +24,24 @@ const ConfigSchema = z.object({
   FITTING_ENGINE: engine,
   OPENAI_API_KEY: optional,
   ANTHROPIC_API_KEY: optional,
+  // Models for the stylist engines; base URLs only for a gateway/proxy or the tests' fakes.
+  OPENAI_MODEL: optional,
+  ANTHROPIC_MODEL: optional,
+  OPENAI_BASE_URL: optionalUrl,
+  ANTHROPIC_BASE_URL: optionalUrl,
   FITROOM_API_KEY: optional,
+  /** Milliseconds between the offline stylist's pieces, so a reader can follow (0 in tests and benches). */
+  LOCAL_STREAM_PACE_MS: z.coerce.number().int().min(0).max(1000).default(15),
   IMAGE_PROXY_HOSTS: z.string().default(""),
 });
 
 export type Config = ReturnType<typeof build>;
+
+/**
+ * Used when OPENAI_MODEL / ANTHROPIC_MODEL are unset. gpt-4.1-mini: no reasoning phase, so
+ * the first token comes quickly, and it reads images. Claude Sonnet 5.5: the current Sonnet.
+ */
+export const DEFAULT_MODELS = { openai: "gpt-4.1-mini", anthropic: "claude-sonnet-5-5" } as const;
 
 /** Minimum HS256 key length: RFC 7518 §3.2 asks for a key at least as long as the hash. */
 export const MIN_JWT_SECRET_BYTES = 32;
@@ -57,6 +72,12 @@ function build(env: Record<string, unknown>) {
         : undefined,
     engines: { llm: c.LLM_ENGINE, voice: c.VOICE_ENGINE, fitting: c.FITTING_ENGINE },
     keys: { openai: c.OPENAI_API_KEY, anthropic: c.ANTHROPIC_API_KEY, fitroom: c.FITROOM_API_KEY },
+    /** The real stylist engines' settings, present when their key is set (engines/openai.ts, anthropic.ts). */
+    llm: {
+      openai: c.OPENAI_API_KEY ? { apiKey: c.OPENAI_API_KEY, model: c.OPENAI_MODEL ?? DEFAULT_MODELS.openai, baseURL: c.OPENAI_BASE_URL } : undefined,
+      anthropic: c.ANTHROPIC_API_KEY ? { apiKey: c.ANTHROPIC_API_KEY, model: c.ANTHROPIC_MODEL ?? DEFAULT_MODELS.anthropic, baseURL: c.ANTHROPIC_BASE_URL } : undefined,
+      paceMs: c.LOCAL_STREAM_PACE_MS,
+    },
     /** Hosts the image proxy may fetch from ("*.example.com" matches subdomains). */
     imageProxyHosts: c.IMAGE_PROXY_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),
   };

@@ -1,6 +1,316 @@
-// ChatRoom: one Durable Object per chat room. It will hold the room's live SSE subscribers
-// and the turn in flight, and fan expert tokens out to every subscriber (issue: the stylist
-// chat). Declared now so the binding and its SQLite storage migration exist from day one.
+// ChatRoom: one Durable Object per chat room. It holds the room's live SSE subscribers and
+// the turns in flight: it sends the panel's jobs, takes each expert's deltas from the queue
+// consumer, fans every event out to all subscribers (encoded once, same bytes for all),
+// enqueues the coordinator when the panel is done, and saves the turn's answers in one D1
+// batch when the coordinator has spoken.
 import { DurableObject } from "cloudflare:workers";
+import { agentHeader, COORDINATOR, EXPERTS, PANEL, type ExpertId } from "./experts.ts";
+import type { ExpertJob, ProductRef } from "./jobs.ts";
+import { frame, HEARTBEAT, OPENING, SSE_HEADERS, type Frame, type SseEvent } from "./sse.ts";
+import { saveAnswers } from "./store.ts";
+import type { Language } from "./brief.ts";
 
-export class ChatRoom extends DurableObject<Env> {}
+/** What the route hands the room when the user's message is stored. */
+export type TurnStart = {
+  turnId: string;
+  roomId: number;
+  userId: number;
+  messageId: number;
+  question: string;
+  imageUrl: string | null;
+  photoKey: string | null;
+  language: Language;
+};
+
+export type Answer = { text: string; products: ProductRef[]; engine: string; model: string; completedAt: number };
+
+type ExpertState = {
+  status: "pending" | "done" | "failed";
+  /** The queue delivery whose text is streaming now. */
+  attempt: number;
+  /** Text already sent to subscribers, and the current attempt's text so far. */
+  sent: string;
+  current: string;
+  answer: Answer | null;
+  error: string | null;
+  saved: boolean;
+};
+
+type Turn = {
+  start: TurnStart;
+  experts: Record<ExpertId, ExpertState>;
+  coordinatorQueued: boolean;
+  finished: boolean;
+  /** Every frame of the turn, for a subscriber who joins late or resumes (Last-Event-ID). */
+  frames: Frame[];
+};
+
+type Subscriber = {
+  controller: ReadableStreamDefaultController<Uint8Array>;
+  /** A turn-bound stream ends with its turn; a watcher (null) stays until the client leaves. */
+  turnId: string | null;
+};
+
+const HEARTBEAT_MS = 15_000;
+/** A subscriber further behind than this is dropped; it may resume with Last-Event-ID. */
+const MAX_BUFFERED_BYTES = 1 << 20;
+/** Finished turns kept for late joiners; older ones are forgotten. */
+const KEEP_FINISHED_TURNS = 2;
+
+export class ChatRoom extends DurableObject<Env> {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly turns = new Map<string, Turn>();
+  /** Event ids grow across restarts of the object (a restart starts from the clock). */
+  private seq = Date.now();
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
+
+  // ------------------------------------------------------------------ HTTP: subscriptions
+
+  override async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (request.method === "POST" && url.pathname === "/turn") {
+      const body = (await request.json()) as { turn: TurnStart; stream: boolean; announceRoom: boolean };
+      // Subscribe before the jobs go out, so not one event of the turn is missed.
+      const stream = body.stream ? this.subscribe(body.turn.turnId, null, body.announceRoom ? body.turn.roomId : null) : null;
+      await this.startTurn(body.turn);
+      return stream ? new Response(stream, { headers: SSE_HEADERS }) : new Response(null, { status: 202 });
+    }
+    if (request.method === "GET" && url.pathname === "/watch") {
+      const last = Number(request.headers.get("last-event-id") ?? url.searchParams.get("last_event_id") ?? NaN);
+      return new Response(this.subscribe(null, Number.isFinite(last) ? last : null, null), { headers: SSE_HEADERS });
+    }
+    return new Response("not found", { status: 404 });
+  }
+
+  private subscribe(turnId: string | null, lastEventId: number | null, announceRoom: number | null): ReadableStream<Uint8Array> {
+    let subscriber: Subscriber;
+    return new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          subscriber = { controller, turnId };
+          controller.enqueue(OPENING);
+          if (announceRoom !== null) controller.enqueue(frame(this.nextId(), "room", { room_id: announceRoom }).bytes);
+          controller.enqueue(frame(this.nextId(), "connect", { message: "SSE 연결 성공" }).bytes);
+          if (turnId === null) this.replay(controller, lastEventId);
+          this.subscribers.add(subscriber);
+          this.keepAlive();
+        },
+        cancel: () => this.drop(subscriber),
+      },
+      new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
+    );
+  }
+
+  /** A watcher sees what the open turns said so far (after `lastEventId` when resuming). */
+  private replay(controller: ReadableStreamDefaultController<Uint8Array>, lastEventId: number | null) {
+    for (const turn of this.turns.values()) {
+      if (turn.finished && lastEventId === null) continue;
+      for (const f of turn.frames) if (lastEventId === null || f.id > lastEventId) controller.enqueue(f.bytes);
+    }
+  }
+
+  private drop(subscriber: Subscriber) {
+    this.subscribers.delete(subscriber);
+    if (this.subscribers.size === 0 && this.heartbeat !== null) {
+      clearInterval(this.heartbeat);
+      this.heartbeat = null;
+    }
+  }
+
+  private keepAlive() {
+    this.heartbeat ??= setInterval(() => {
+      for (const s of this.subscribers) this.write(s, HEARTBEAT);
+    }, HEARTBEAT_MS);
+  }
+
+  private write(s: Subscriber, bytes: Uint8Array) {
+    try {
+      if ((s.controller.desiredSize ?? 0) < -MAX_BUFFERED_BYTES) throw new Error("subscriber too slow");
+      s.controller.enqueue(bytes);
+    } catch {
+      this.close(s, true);
+    }
+  }
+
+  private close(s: Subscriber, failed = false) {
+    this.drop(s);
+    try {
+      if (failed) s.controller.error(new Error("dropped"));
+      else s.controller.close();
+    } catch {
+      // Already closed by the client.
+    }
+  }
+
+  private nextId(): number {
+    return ++this.seq;
+  }
+
+  /** Records a frame in its turn and sends it to the turn's own stream and every watcher. */
+  private emit(turn: Turn, event: SseEvent, data: Record<string, unknown>, fail?: string) {
+    const f = frame(this.nextId(), event, { turn_id: turn.start.turnId, ...data }, fail);
+    turn.frames.push(f);
+    for (const s of this.subscribers) if (s.turnId === null || s.turnId === turn.start.turnId) this.write(s, f.bytes);
+  }
+
+  // ------------------------------------------------------------------ the turn
+
+  private async startTurn(start: TurnStart) {
+    const experts = Object.fromEntries(
+      Object.keys(EXPERTS).map((id) => [id, { status: "pending", attempt: 0, sent: "", current: "", answer: null, error: null, saved: false } satisfies ExpertState]),
+    ) as Record<ExpertId, ExpertState>;
+    const turn: Turn = { start, experts, coordinatorQueued: false, finished: false, frames: [] };
+    this.turns.set(start.turnId, turn);
+    this.forgetOldTurns();
+    this.emit(turn, "turn", { room_id: start.roomId, message_id: start.messageId, user_input: start.question, image_url: start.imageUrl });
+    await this.env.EXPERT_JOBS.sendBatch(PANEL.map((expert) => ({ body: this.job(start, expert, []) })));
+  }
+
+  private job(start: TurnStart, expert: ExpertId, peers: ExpertJob["peers"]): ExpertJob {
+    return { roomId: start.roomId, userId: start.userId, turnId: start.turnId, expert, question: start.question, photoKey: start.photoKey, peers };
+  }
+
+  private forgetOldTurns() {
+    const finished = [...this.turns.values()].filter((t) => t.finished);
+    for (const t of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_TURNS))) this.turns.delete(t.start.turnId);
+  }
+
+  private expertOf(turnId: string, expert: ExpertId): { turn: Turn; state: ExpertState } | null {
+    const turn = this.turns.get(turnId);
+    const state = turn?.experts[expert];
+    return turn && state && state.status === "pending" ? { turn, state } : null;
+  }
+
+  // ------------------------------------------------------------------ RPC from the consumer
+
+  /**
+   * A piece of an expert's answer from delivery `attempt`. A retried delivery starts its text
+   * again: what subscribers already have is not sent twice, and if the new text differs
+   * from it, a `reset` event tells them to clear that expert's text first.
+   * Answers false when the turn is unknown or the expert already finished (stop writing).
+   */
+  async delta(turnId: string, expert: ExpertId, attempt: number, text: string): Promise<boolean> {
+    const found = this.expertOf(turnId, expert);
+    if (!found) return false;
+    const { turn, state } = found;
+    if (attempt < state.attempt) return false; // a stale delivery still running
+    if (attempt > state.attempt) {
+      state.attempt = attempt;
+      state.current = "";
+    }
+    state.current += text;
+    const fresh = this.unsent(turn, expert, state);
+    if (fresh) this.emit(turn, "content", { ...this.header(turn, expert), message: fresh, attempt });
+    return true;
+  }
+
+  /** The part of the current attempt's text that subscribers have not seen yet. */
+  private unsent(turn: Turn, expert: ExpertId, state: ExpertState): string {
+    const { sent, current } = state;
+    if (current.length <= sent.length && sent.startsWith(current)) return "";
+    if (current.startsWith(sent)) {
+      state.sent = current;
+      return current.slice(sent.length);
+    }
+    this.emit(turn, "reset", { ...this.header(turn, expert), attempt: state.attempt });
+    state.sent = current;
+    return current;
+  }
+
+  async complete(turnId: string, expert: ExpertId, attempt: number, answer: Omit<Answer, "completedAt">): Promise<boolean> {
+    const found = this.expertOf(turnId, expert);
+    if (!found || attempt < found.state.attempt) return false;
+    const { turn, state } = found;
+    state.attempt = attempt;
+    state.current = answer.text;
+    const fresh = this.unsent(turn, expert, state);
+    if (fresh) this.emit(turn, "content", { ...this.header(turn, expert), message: fresh, attempt });
+    state.status = "done";
+    state.answer = { ...answer, completedAt: Date.now() };
+    if (expert === COORDINATOR) await this.finish(turn);
+    else {
+      this.emit(turn, "complete", this.completion(turn, expert, state.answer));
+      await this.afterPanelAnswer(turn);
+    }
+    return true;
+  }
+
+  /** The expert's last delivery failed: tell subscribers, and go on without it. */
+  async fail(turnId: string, expert: ExpertId, reason: string): Promise<boolean> {
+    const found = this.expertOf(turnId, expert);
+    if (!found) return false;
+    const { turn, state } = found;
+    state.status = "failed";
+    state.error = reason;
+    const message = `${EXPERTS[expert].name[turn.start.language]}: ${reason}`;
+    this.emit(turn, "error", { ...this.header(turn, expert), retryable: true }, message);
+    if (expert === COORDINATOR) await this.finish(turn);
+    else await this.afterPanelAnswer(turn);
+    return true;
+  }
+
+  /** When the panel is through: the coordinator's turn, or (after a retry) the save. */
+  private async afterPanelAnswer(turn: Turn) {
+    if (PANEL.some((e) => turn.experts[e].status === "pending")) return;
+    const coordinator = turn.experts[COORDINATOR];
+    if (coordinator.status !== "pending") return this.finish(turn);
+    if (turn.coordinatorQueued) return;
+    turn.coordinatorQueued = true;
+    const peers = PANEL.flatMap((e) => {
+      const a = turn.experts[e].answer;
+      return a ? [{ expert: e, text: a.text, product_ids: a.products.map((p) => p.product_id) }] : [];
+    });
+    await this.env.EXPERT_JOBS.send(this.job(turn.start, COORDINATOR, peers));
+  }
+
+  /**
+   * Saves the turn's new answers in one D1 batch, then sends the coordinator's `complete`
+   * (so a reload after it finds everything in history) and closes the turn's streams.
+   */
+  private async finish(turn: Turn) {
+    const unsaved = (Object.keys(turn.experts) as ExpertId[]).filter((e) => turn.experts[e].answer && !turn.experts[e].saved);
+    await saveAnswers(
+      this.env.DB,
+      turn.start,
+      unsaved.map((expert) => ({ expert, answer: turn.experts[expert].answer! })),
+    );
+    for (const e of unsaved) turn.experts[e].saved = true;
+    const coordinator = turn.experts[COORDINATOR];
+    if (coordinator.answer && unsaved.includes(COORDINATOR)) this.emit(turn, "complete", this.completion(turn, COORDINATOR, coordinator.answer));
+    turn.finished = true;
+    for (const s of this.subscribers) if (s.turnId === turn.start.turnId) this.close(s);
+  }
+
+  private header(turn: Turn, expert: ExpertId) {
+    return agentHeader(expert, turn.start.language);
+  }
+
+  private completion(turn: Turn, expert: ExpertId, answer: Answer) {
+    return { ...this.header(turn, expert), message: answer.text, products: answer.products, engine: answer.engine, model: answer.model };
+  }
+
+  // ------------------------------------------------------------------ RPC from routes
+
+  /**
+   * Runs the failed experts of a finished turn again (the user's retry button); the
+   * coordinator runs again only if it failed itself.
+   */
+  async retry(turnId: string): Promise<{ retried: ExpertId[] } | null> {
+    const turn = this.turns.get(turnId);
+    if (!turn || !turn.finished) return null;
+    const failed = (Object.keys(turn.experts) as ExpertId[]).filter((e) => turn.experts[e].status === "failed");
+    if (failed.length === 0) return { retried: [] };
+    turn.finished = false;
+    for (const e of failed) Object.assign(turn.experts[e], { status: "pending", attempt: 0, sent: "", current: "", error: null } satisfies Partial<ExpertState>);
+    if (failed.includes(COORDINATOR)) turn.coordinatorQueued = false;
+    const panel = failed.filter((e) => e !== COORDINATOR);
+    if (panel.length) await this.env.EXPERT_JOBS.sendBatch(panel.map((e) => ({ body: this.job(turn.start, e, []) })));
+    else await this.afterPanelAnswer(turn);
+    return { retried: failed };
+  }
+
+  /** Subscribers open now (for tests and metrics). */
+  async subscriberCount(): Promise<number> {
+    return this.subscribers.size;
+  }
+}

@@ -275,6 +275,27 @@ export const feedbackReports = sqliteTable(
   (t) => [index("feedback_reports_user_created").on(t.userId, t.createdAt)],
 );
 
+/**
+ * A queue job that failed for good (its last delivery, or an error not worth retrying): the
+ * app's own record beside the dead-letter queue, so a user-facing retry and the operator
+ * both find it. `subject` names what failed, e.g. "room:12/turn:…/expert:color_expert".
+ */
+export const failedJobs = sqliteTable(
+  "failed_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    queue: text("queue").notNull(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    subject: text("subject").notNull(),
+    body: text("body", { mode: "json" }).$type<unknown>().notNull(),
+    error: text("error").notNull(),
+    attempts: integer("attempts").notNull(),
+    createdAt: createdAt(),
+    resolvedAt: integer("resolved_at", { mode: "number" }),
+  },
+  (t) => [index("failed_jobs_subject").on(t.subject), index("failed_jobs_user_created").on(t.userId, t.createdAt)],
+);
+
 // ---------------------------------------------------------------------------- bookkeeping
 
 /** Small facts about the data itself, e.g. the version of the seeded demo catalog. */

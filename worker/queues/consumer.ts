@@ -1,16 +1,27 @@
 // The queue consumer: one entry point for every queue this Worker consumes, dispatching by
-// queue name. A message for a queue without a handler is retried and, after max_retries,
-// lands in the queue's dead-letter queue rather than being dropped.
+// queue name. A handler that returns acks its message; one that throws has it retried
+// (after RetryLater's delay) and, after max_retries, moved to the queue's dead-letter queue.
+// A message for a queue without a handler is retried too, never silently dropped.
+import { runExpertJob } from "../chat/expert-job";
+
 export type QueueHandler = (message: Message<unknown>, env: Env, ctx: ExecutionContext) => Promise<void>;
 
-const handlers = new Map<string, QueueHandler>();
-
-export function onQueue(queue: string, handler: QueueHandler): void {
-  handlers.set(queue, handler);
+/** Thrown by a handler to have its message retried after `delaySeconds`. */
+export class RetryLater extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly delaySeconds: number,
+  ) {
+    super(String(cause));
+    this.name = "RetryLater";
+  }
 }
 
+/** Queue name (wrangler.toml) → its handler. */
+const handlers: Record<string, QueueHandler> = { "debut-expert-jobs": runExpertJob };
+
 export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
-  const handler = handlers.get(batch.queue);
+  const handler = Object.hasOwn(handlers, batch.queue) ? handlers[batch.queue] : undefined;
   for (const message of batch.messages) {
     if (!handler) {
       console.error(JSON.stringify({ level: "error", msg: "no handler for queue", queue: batch.queue, id: message.id }));
@@ -21,8 +32,11 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
       await handler(message, env, ctx);
       message.ack();
     } catch (err) {
-      console.error(JSON.stringify({ level: "error", msg: "queue job failed", queue: batch.queue, id: message.id, attempts: message.attempts, error: String(err) }));
-      message.retry();
+      const delaySeconds = err instanceof RetryLater ? err.delaySeconds : 0;
+      if (!(err instanceof RetryLater)) {
+        console.error(JSON.stringify({ level: "error", msg: "queue job failed", queue: batch.queue, id: message.id, attempts: message.attempts, error: String(err) }));
+      }
+      message.retry(delaySeconds > 0 ? { delaySeconds } : undefined);
     }
   }
 }

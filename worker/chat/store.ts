@@ -1,0 +1,201 @@
+// Chat rooms and messages in D1. The user's message is one write (a batch: the message and
+// the room's time, or the new room and its first message); a turn's answers are one batch
+// (each answer plus one `*_PRODUCT` row per recommended product, the seed's layout).
+import { EXPERTS, isExpertId, type ExpertId } from "./experts.ts";
+import type { ProductRef } from "./jobs.ts";
+import type { Answer, TurnStart } from "./room.ts";
+
+const TITLE_LENGTH = 40;
+const titleOf = (text: string) => (text.length > TITLE_LENGTH ? `${text.slice(0, TITLE_LENGTH - 1)}…` : text) || "새 대화";
+
+export type UserMessage = { roomId: number; content: string; imageUrl: string | null; turnId: string };
+
+/** Stores the user's message in the room (whose owner the caller has checked). */
+export async function storeUserMessage(db: D1Database, m: UserMessage): Promise<{ messageId: number; createdAt: number }> {
+  const now = Date.now();
+  const [inserted] = await db.batch<{ id: number }>([
+    db
+      .prepare("insert into chat_messages (room_id, sender_type, message, image_url, turn_id, created_at) values (?, 'USER', ?, ?, ?, ?) returning id")
+      .bind(m.roomId, m.content, m.imageUrl, m.turnId, now),
+    db.prepare("update chat_rooms set updated_at = ?, title = coalesce(title, ?) where id = ?").bind(now, titleOf(m.content), m.roomId),
+  ]);
+  return { messageId: inserted!.results[0]!.id, createdAt: now };
+}
+
+/** Creates a room with the user's first message in it, in one batch. */
+export async function createRoomWithMessage(db: D1Database, userId: number, m: Omit<UserMessage, "roomId">): Promise<{ roomId: number; messageId: number }> {
+  const now = Date.now();
+  const [room, message] = await db.batch<{ id: number }>([
+    db.prepare("insert into chat_rooms (user_id, title, created_at, updated_at) values (?, ?, ?, ?) returning id").bind(userId, titleOf(m.content), now, now),
+    db
+      .prepare("insert into chat_messages (room_id, sender_type, message, image_url, turn_id, created_at) values (last_insert_rowid(), 'USER', ?, ?, ?, ?) returning id")
+      .bind(m.content, m.imageUrl, m.turnId, now),
+  ]);
+  return { roomId: room!.results[0]!.id, messageId: message!.results[0]!.id };
+}
+
+export async function createRoom(db: D1Database, userId: number, title: string | null): Promise<number> {
+  const now = Date.now();
+  const row = await db.prepare("insert into chat_rooms (user_id, title, created_at, updated_at) values (?, ?, ?, ?) returning id").bind(userId, title, now, now).first<{ id: number }>();
+  return row!.id;
+}
+
+/** True when the room exists and belongs to the user (anything else answers 404 alike). */
+export async function ownsRoom(db: D1Database, userId: number, roomId: number): Promise<boolean> {
+  const row = await db.prepare("select 1 as ok from chat_rooms where id = ? and user_id = ?").bind(roomId, userId).first();
+  return row !== null;
+}
+
+/** One turn's answers and their product rows, in one batch. */
+export async function saveAnswers(db: D1Database, start: TurnStart, answers: { expert: ExpertId; answer: Answer }[]): Promise<void> {
+  if (answers.length === 0) return;
+  const statements: D1PreparedStatement[] = [];
+  for (const { expert, answer } of answers) {
+    const type = EXPERTS[expert].senderType;
+    const engine = `${answer.engine}/${answer.model}`;
+    statements.push(
+      db
+        .prepare("insert into chat_messages (room_id, sender_type, message, turn_id, engine, created_at) values (?, ?, ?, ?, ?, ?)")
+        .bind(start.roomId, type, answer.text, start.turnId, engine, answer.completedAt),
+    );
+    for (const p of answer.products) {
+      statements.push(
+        db
+          .prepare("insert into chat_messages (room_id, sender_type, message, product_image_url, product_id, turn_id, engine, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(start.roomId, `${type}_PRODUCT`, p.product_name, p.product_url, p.product_id, start.turnId, engine, answer.completedAt),
+      );
+    }
+  }
+  const last = Math.max(...answers.map((a) => a.answer.completedAt));
+  statements.push(db.prepare("update chat_rooms set updated_at = max(updated_at, ?) where id = ?").bind(last, start.roomId));
+  await db.batch(statements);
+}
+
+// ---------------------------------------------------------------------------- reading
+
+const SENDER_OF_EXPERT = Object.fromEntries(Object.entries(EXPERTS).map(([id, e]) => [e.senderType, id as ExpertId]));
+
+/** A message with its answer's product rows folded in as a JSON list. */
+const SELECT_MESSAGES = `select m.id, m.message, m.image_url, m.sender_type, m.created_at, m.turn_id, m.engine,
+    coalesce((select json_group_array(json_object('product_id', p.product_id, 'product_url', p.product_image_url))
+              from (select product_id, product_image_url from chat_messages
+                    where room_id = m.room_id and turn_id = m.turn_id and sender_type = m.sender_type || '_PRODUCT' order by id) p), '[]') as products
+  from chat_messages m`;
+
+type MessageRow = {
+  id: number;
+  message: string;
+  image_url: string | null;
+  sender_type: string;
+  created_at: number;
+  turn_id: string | null;
+  engine: string | null;
+  products: string;
+};
+
+/** The seed's message fields, plus the expert's id, its products as objects, and the engine. */
+function toMessage(r: MessageRow) {
+  const expert = SENDER_OF_EXPERT[r.sender_type];
+  const products = JSON.parse(r.products) as Pick<ProductRef, "product_id" | "product_url">[];
+  const [engine, model] = r.engine ? r.engine.split("/") : [null, null];
+  return {
+    id: r.id,
+    content: r.message,
+    image_url: r.image_url,
+    message_type: r.sender_type,
+    created_at: new Date(r.created_at).toISOString(),
+    agent_type: expert ? r.sender_type : null,
+    agent_id: expert ?? null,
+    agent_name: expert && isExpertId(expert) ? EXPERTS[expert].name.ko : null,
+    product_image_url: expert ? products.map((p) => p.product_url) : null,
+    products: expert ? products : [],
+    turn_id: r.turn_id,
+    engine: engine ?? null,
+    model: model ?? null,
+  };
+}
+
+export type ChatMessage = ReturnType<typeof toMessage>;
+
+/**
+ * Cursor: the previous page's `next_cursor`, `<ISO time>_<id>` of its oldest message, or a
+ * plain ISO time as the seed sent (messages strictly older than it).
+ */
+export function parseCursor(cursor: string | undefined): { at: number; id: number } | null | "invalid" {
+  if (!cursor) return null;
+  const [time, id] = cursor.split("_");
+  const at = Date.parse(time ?? "");
+  if (!Number.isFinite(at)) return "invalid";
+  if (id === undefined) return { at, id: 0 };
+  const n = Number(id);
+  return Number.isSafeInteger(n) && n > 0 ? { at, id: n } : "invalid";
+}
+
+/** A page of the room's messages, newest first; product rows folded into their answers. */
+export async function listMessages(db: D1Database, roomId: number, limit: number, cursor: { at: number; id: number } | null) {
+  const rows = await db
+    .prepare(
+      `${SELECT_MESSAGES}
+       where m.room_id = ?1 and m.sender_type not like '%\\_PRODUCT' escape '\\'
+         and (?2 is null or m.created_at < ?2 or (m.created_at = ?2 and m.id < ?3))
+       order by m.created_at desc, m.id desc
+       limit ?4`,
+    )
+    .bind(roomId, cursor?.at ?? null, cursor?.id ?? 0, limit + 1)
+    .all<MessageRow>();
+  const page = rows.results.slice(0, limit);
+  const hasMore = rows.results.length > limit;
+  const oldest = page.at(-1);
+  return {
+    messages: page.map(toMessage),
+    has_more: hasMore,
+    next_cursor: hasMore && oldest ? `${new Date(oldest.created_at).toISOString()}_${oldest.id}` : null,
+    count: page.length,
+  };
+}
+
+/** The user's rooms, most recently active first, with the last message's text. */
+export async function listRooms(db: D1Database, userId: number, limit: number, before: number | null) {
+  const rows = await db
+    .prepare(
+      `select r.id, r.title, r.created_at, r.updated_at,
+         (select message from chat_messages where room_id = r.id and sender_type not like '%\\_PRODUCT' escape '\\' order by created_at desc, id desc limit 1) as last_message
+       from chat_rooms r
+       where r.user_id = ?1 and (?2 is null or r.updated_at < ?2)
+       order by r.updated_at desc, r.id desc
+       limit ?3`,
+    )
+    .bind(userId, before, limit + 1)
+    .all<{ id: number; title: string | null; created_at: number; updated_at: number; last_message: string | null }>();
+  const page = rows.results.slice(0, limit);
+  return {
+    rooms: page.map((r) => ({
+      id: r.id,
+      room_id: r.id,
+      title: r.title ?? "새 대화",
+      last_message: r.last_message,
+      created_at: new Date(r.created_at).toISOString(),
+      updated_at: new Date(r.updated_at).toISOString(),
+    })),
+    has_more: rows.results.length > limit,
+    next_cursor: rows.results.length > limit ? String(page.at(-1)!.updated_at) : null,
+  };
+}
+
+/** The answers of the room's latest turn (the seed's polling `receive`). */
+export async function latestTurnAnswers(db: D1Database, roomId: number) {
+  const turn = await db
+    .prepare("select turn_id from chat_messages where room_id = ? and sender_type = 'USER' order by created_at desc, id desc limit 1")
+    .bind(roomId)
+    .first<{ turn_id: string | null }>();
+  if (!turn?.turn_id) return { turnId: null, messages: [] as ChatMessage[] };
+  const rows = await db
+    .prepare(
+      `${SELECT_MESSAGES}
+       where m.room_id = ?1 and m.turn_id = ?2 and m.sender_type in ('STYLE', 'TREND', 'COLOR', 'FITTING_COORDINATOR')
+       order by m.id`,
+    )
+    .bind(roomId, turn.turn_id)
+    .all<MessageRow>();
+  return { turnId: turn.turn_id, messages: rows.results.map(toMessage) };
+}
