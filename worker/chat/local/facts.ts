@@ -15,8 +15,8 @@ const ko = (brief: ExpertBrief) => brief.language === "ko";
 
 /**
  * One sentence from the retrieved notes, in the user's language. The note is the one most
- * about what this voice cares for (`about`: the occasion, the trend, the skin tone), on its
- * own subjects first; the sentence is the one sharing most words with the occasion, the
+ * about what this voice cares for (`about`: the occasion, the trend, the skin tone; ties go
+ * to the voice's own subjects); the sentence is the one sharing most words with those, the
  * weather and the picks, and not one that leans on a sentence before it ("It…", "이때…").
  */
 export function quoteNote(brief: ExpertBrief, topics: string[], about: string[], seed: number): string | null {

@@ -18,7 +18,7 @@ const OCCASION_NOTES: Record<TpoTag, OccasionNotes> = {
   면접: {
     asks: { ko: "면접은 첫인상에서 많은 것이 정해져서, 몸에 잘 맞고 구김 없는 단정한 실루엣이 가장 중요해요.", en: "An interview is largely decided in the first minute, so a clean, well-fitting silhouette without creases matters most." },
     quality: { ko: "단정함", en: "polish an interview calls for" },
-    accessory: { ko: "액세서리는 작은 시계나 심플한 귀걸이 하나면 충분해요.", en: "Keep accessories to a simple watch or small earrings." },
+    accessory: { ko: "액세서리는 심플한 시계 하나 정도면 충분해요.", en: "Keep accessories to a simple watch." },
     checklist: {
       ko: ["전날 밤 다림질하고 보풀·먼지 떼기", "구두 앞코 닦고 굽 상태 확인하기", "주머니는 비우고 여분 양말이나 스타킹 챙기기"],
       en: ["press everything and de-lint it the night before", "polish your shoes and check the heels", "empty your pockets and pack spare socks or tights"],
