@@ -3,6 +3,7 @@
 // same stream, the polling pair, and every room refused to anyone but its owner.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { roomStub } from "../../worker/chat/expert-job";
 import { Browser } from "../client";
 import { seedCatalog } from "../catalog/seed";
 import { readEvents, type SseMessage } from "../sse";
@@ -146,6 +147,27 @@ describe("watching a room", () => {
     const resumed = await readEvents(await browser.fetch(`/api/chat/rooms/${roomId}/events`, { headers: { "Last-Event-ID": middle.id! } }), { until: ends });
     const after = own.filter((e) => Number(e.id) > Number(middle.id));
     expect(resumed.filter((e) => e.event !== "connect").map((e) => e.id)).toEqual(after.map((e) => e.id));
+  });
+});
+
+describe("leaving a room", () => {
+  it("frees the subscriber in the room object as soon as the client goes away", async () => {
+    const browser = await signedIn("leaver");
+    const sent = await browser.json<{ room_id: number }>("/api/chat/send", { method: "POST", body: { content: "데일리룩" } });
+    const room = roomStub(env, sent.body.data.room_id);
+    const before = await room.subscriberCount();
+    const watchers = await Promise.all([1, 2, 3].map(() => browser.fetch(`/api/chat/rooms/${sent.body.data.room_id}/events`)));
+    const reader = watchers[0]!.body!.getReader();
+    await reader.read(); // the stream is open and flowing
+    expect(await room.subscriberCount()).toBe(before + 3);
+    await reader.cancel();
+    for (const w of watchers.slice(1)) await w.body!.cancel();
+    let left = -1;
+    for (let i = 0; i < 50 && left !== before; i++) {
+      left = await room.subscriberCount();
+      if (left !== before) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(left).toBe(before);
   });
 });
 

@@ -12,6 +12,7 @@ import { EXPERT_JOB_MAX_RETRIES, ExpertJob, type ProductRef } from "./jobs.ts";
 import type { PeerAnswer } from "./brief.ts";
 import { getProduct, type PublicProduct } from "../catalog/products.ts";
 import { RetryLater } from "../queues/consumer.ts";
+import { record } from "../metrics/record.ts";
 import type { PanelExpertId } from "./experts.ts";
 
 const FLUSH_MS = 40;
@@ -29,15 +30,20 @@ export async function runExpertJob(message: Message<unknown>, env: Env): Promise
   const job = parsed.data;
   const room = roomStub(env, job.roomId);
   const attempt = message.attempts;
+  const started = Date.now();
+  let engineName = config(env).engines.llm as string;
   try {
     const engine = selectEngine(config(env));
+    engineName = engine.name;
     const peers = await resolvePeers(env, job.peers);
     const brief = await buildBrief(env, { ...job, peers });
     const text = await streamAnswer(room, job, attempt, engine, brief, config(env).llm.paceMs);
     if (text === null) return; // the room no longer wants this answer
     await room.complete(job.turnId, job.expert, attempt, { text, products: brief.picks.map(productRef), engine: engine.name, model: engine.model });
+    record(env, { kind: "llm_call", engine: engine.name, expert: job.expert, outcome: "ok", ms: Date.now() - started, chars: text.length });
   } catch (err) {
     const final = attempt > EXPERT_JOB_MAX_RETRIES || (err instanceof EngineError && !err.retryable);
+    record(env, { kind: "llm_call", engine: engineName, expert: job.expert, outcome: final ? "failed" : "retry", ms: Date.now() - started, chars: 0 });
     console.error(JSON.stringify({ level: "error", msg: "expert job failed", expert: job.expert, turn: job.turnId, attempt, final, error: String(err) }));
     if (!final) throw new RetryLater(err, retryDelay(err, attempt));
     await recordFailure(env, job, attempt, err);

@@ -8,6 +8,7 @@ import { agentHeader, COORDINATOR, EXPERTS, PANEL, type ExpertId } from "./exper
 import type { ExpertJob, ProductRef } from "./jobs.ts";
 import { frame, HEARTBEAT, OPENING, SSE_HEADERS, type Frame, type SseEvent } from "./sse.ts";
 import { saveAnswers } from "./store.ts";
+import { record } from "../metrics/record.ts";
 import type { Language } from "./brief.ts";
 
 /** What the route hands the room when the user's message is stored. */
@@ -94,6 +95,7 @@ export class ChatRoom extends DurableObject<Env> {
           if (turnId === null) this.replay(controller, lastEventId);
           this.subscribers.add(subscriber);
           this.keepAlive();
+          record(this.env, { kind: "sse_open", room: this.roomNumber(), subscribers: this.subscribers.size });
         },
         cancel: () => this.drop(subscriber),
       },
@@ -110,7 +112,8 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   private drop(subscriber: Subscriber) {
-    this.subscribers.delete(subscriber);
+    if (!this.subscribers.delete(subscriber)) return;
+    record(this.env, { kind: "sse_close", room: this.roomNumber(), subscribers: this.subscribers.size });
     if (this.subscribers.size === 0 && this.heartbeat !== null) {
       clearInterval(this.heartbeat);
       this.heartbeat = null;
@@ -140,6 +143,11 @@ export class ChatRoom extends DurableObject<Env> {
     } catch {
       // Already closed by the client.
     }
+  }
+
+  /** The room's id, from the object's name ("room:12"); 0 if it was made some other way. */
+  private roomNumber(): number {
+    return Number(this.ctx.id.name?.slice(5)) || 0;
   }
 
   private nextId(): number {
