@@ -171,7 +171,16 @@ export class ChatRoom extends DurableObject<Env> {
     this.turns.set(start.turnId, turn);
     this.forgetOldTurns();
     this.emit(turn, "turn", { room_id: start.roomId, message_id: start.messageId, user_input: start.question, image_url: start.imageUrl });
-    await this.env.EXPERT_JOBS.sendBatch(PANEL.map((expert) => ({ body: this.job(start, expert, []) })));
+    try {
+      await this.env.EXPERT_JOBS.sendBatch(PANEL.map((expert) => ({ body: this.job(start, expert, []) })));
+    } catch (err) {
+      // The message is stored; the turn ends failed, and the retry route can run it again.
+      console.error(JSON.stringify({ level: "error", msg: "could not queue the panel", turn: start.turnId, error: String(err) }));
+      for (const e of Object.values(turn.experts)) Object.assign(e, { status: "failed", error: "queue unavailable" } satisfies Partial<ExpertState>);
+      this.emit(turn, "error", { retryable: true }, "전문가들에게 질문을 전하지 못했어요. 다시 시도해 주세요. (Could not reach the stylists; please retry.)");
+      turn.finished = true;
+      for (const s of this.subscribers) if (s.turnId === start.turnId) this.close(s);
+    }
   }
 
   private job(start: TurnStart, expert: ExpertId, peers: ExpertJob["peers"]): ExpertJob {
