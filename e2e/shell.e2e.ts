@@ -31,6 +31,8 @@ async function open(options: Parameters<typeof openSession>[2] = {}): Promise<Pa
 }
 
 const heading = (page: Page) => page.locator("main h1").first().textContent();
+/** Polls until the page catches up; generous, for a dev build loading a page's modules on first use. */
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 10_000 });
 
 describe("signing in", () => {
   test("dev login lands on Style inside the app frame, showing the nickname", async () => {
@@ -45,7 +47,7 @@ describe("signing in", () => {
     const nickname = freshNickname("지민");
     await devLogin(page, nickname);
     await page.waitForURL("**/style");
-    await expect.poll(() => heading(page)).toBe("스타일 상담");
+    await eventually(() => heading(page)).toBe("스타일 상담");
 
     expect(await page.locator("header").count()).toBeGreaterThan(0);
     expect(await page.locator("main#main").count()).toBe(1);
@@ -73,7 +75,7 @@ describe("signing in", () => {
     expect(new URL(page.url()).searchParams.get("return_to")).toBe("/profile");
     await devLogin(page, freshNickname());
     await page.waitForURL("**/profile");
-    await expect.poll(() => heading(page)).toBe("프로필");
+    await eventually(() => heading(page)).toBe("프로필");
   });
 
   test("a return_to pointing off-site is ignored", async () => {
@@ -131,24 +133,24 @@ describe("the frame", () => {
   test("switching language changes the texts and survives a reload", async () => {
     const page = await open();
     await signIn(page);
-    await expect.poll(() => heading(page)).toBe("스타일 상담");
+    await eventually(() => heading(page)).toBe("스타일 상담");
 
     await page.getByRole("button", { name: "English" }).click();
-    await expect.poll(() => heading(page)).toBe("Style");
+    await eventually(() => heading(page)).toBe("Style");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Try-on" }).waitFor();
     await page.getByRole("button", { name: "Log out" }).waitFor();
 
     await page.reload();
-    await expect.poll(() => heading(page)).toBe("Style");
+    await eventually(() => heading(page)).toBe("Style");
     expect(await page.evaluate(() => localStorage.getItem("debut.lang"))).toBe("en");
 
     await page.getByRole("button", { name: "한국어" }).click();
-    await expect.poll(() => heading(page)).toBe("스타일 상담");
+    await eventually(() => heading(page)).toBe("스타일 상담");
     expect(await page.locator("html").getAttribute("lang")).toBe("ko");
     await page.reload();
-    await expect.poll(() => heading(page)).toBe("스타일 상담");
+    await eventually(() => heading(page)).toBe("스타일 상담");
     await page.getByRole("link", { name: "가상 피팅" }).waitFor();
   });
 
@@ -170,12 +172,12 @@ describe("the frame", () => {
       { link: "말하기 연습", path: "/practice", title: "말하기 연습", h2: "아직 연습 기록이 없어요" },
       { link: "성장 기록", path: "/progress", title: "성장 기록", h2: "아직 점수가 없어요" },
       { link: "프로필", path: "/profile", title: "프로필", h2: null },
-      { link: "스타일", path: "/style", title: "스타일 상담", h2: "아직 상담 내역이 없어요" },
+      { link: "스타일", path: "/style", title: "스타일 상담", h2: "어떤 자리를 준비하고 있나요?" },
     ];
     for (const section of sections) {
       await nav.getByRole("link", { name: section.link }).click();
       await page.waitForURL(`**${section.path}`);
-      await expect.poll(() => heading(page)).toBe(section.title);
+      await eventually(() => heading(page)).toBe(section.title);
       expect(await nav.getByRole("link", { name: section.link }).getAttribute("aria-current")).toBe("page");
       expect(await nav.locator('[aria-current="page"]').count()).toBe(1);
       if (section.h2) await page.getByRole("heading", { level: 2, name: section.h2 }).waitFor();
@@ -192,7 +194,7 @@ describe("the frame", () => {
     await alert.getByText("Debut 서버에 연결할 수 없어요.", { exact: false }).waitFor();
     await page.unroute("**/api/auth/me");
     await alert.getByRole("button", { name: "다시 시도" }).click();
-    await expect.poll(() => heading(page)).toBe("스타일 상담");
+    await eventually(() => heading(page)).toBe("스타일 상담");
   });
 
   test("keyboard users can skip to the content, and see where focus is", async () => {
@@ -259,7 +261,7 @@ describe("profile", () => {
     });
 
     await page.reload();
-    await expect.poll(() => page.getByLabel("키 (cm)").inputValue()).toBe("172");
+    await eventually(() => page.getByLabel("키 (cm)").inputValue()).toBe("172");
     expect(await page.getByLabel("체형").inputValue()).toBe("hourglass");
     expect(await page.getByRole("group", { name: "피부 톤" }).getByLabel("쿨톤").isChecked()).toBe(true);
     expect(await page.getByRole("group", { name: "추천받을 옷" }).getByLabel("구분 없음").isChecked()).toBe(true);

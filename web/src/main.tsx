@@ -7,7 +7,7 @@ import "./styles/base.css";
 
 const Login = lazy(() => import("./pages/login/Login"));
 const AppFrame = lazy(() => import("./frame/AppFrame"));
-const Style = lazy(() => import("./pages/Style"));
+const Style = lazy(() => import("./pages/style/Style"));
 const Catalog = lazy(() => import("./pages/catalog/Catalog"));
 const ProductDetail = lazy(() => import("./pages/product/ProductDetail"));
 const TryOn = lazy(() => import("./pages/try-on/TryOn"));
@@ -26,7 +26,7 @@ render(
       {/* The signed-in pages share one frame, which checks the session once on entry. */}
       <Route path="/" component={AppFrame}>
         <Route path="/" component={() => <Navigate href="/style" />} />
-        <Route path="/style" component={Style} />
+        <Route path="/style/:roomId?" component={Style} />
         <Route path="/catalog" component={Catalog} />
         <Route path="/products/:id" component={ProductDetail} />
         <Route path="/try-on" component={TryOn} />

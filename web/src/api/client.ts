@@ -45,19 +45,29 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
-    throw new ApiError(0, "Could not reach Debut. Check your connection and try again.", "network");
+    throw networkError();
   }
 
   if (response.status === 204) return undefined as T;
   const envelope = await readEnvelope<T>(response);
-  if (!response.ok || envelope?.status !== "success") {
-    // A proxy's HTML error page or an empty body still becomes a readable error.
-    const message = envelope?.message || `Request failed (${response.status})`;
-    const code = (envelope as { code?: unknown } | null)?.code;
-    throw new ApiError(response.status, message, typeof code === "string" ? code : undefined);
-  }
+  if (!response.ok || envelope?.status !== "success") throw failureOf(response, envelope);
   return envelope.data;
 }
+
+/** The error a response that is not a success stands for (its body not yet read). */
+export async function responseError(response: Response): Promise<ApiError> {
+  return failureOf(response, await readEnvelope<unknown>(response));
+}
+
+function failureOf(response: Response, envelope: Envelope<unknown> | null): ApiError {
+  // A proxy's HTML error page or an empty body still becomes a readable error.
+  const message = envelope?.message || `Request failed (${response.status})`;
+  const code = (envelope as { code?: unknown } | null)?.code;
+  return new ApiError(response.status, message, typeof code === "string" ? code : undefined);
+}
+
+/** The failure of a fetch that never got an answer. */
+export const networkError = () => new ApiError(0, "Could not reach Debut. Check your connection and try again.", "network");
 
 async function readEnvelope<T>(response: Response): Promise<Envelope<T> | null> {
   if (!response.headers.get("content-type")?.includes("json")) return null;

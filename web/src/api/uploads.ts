@@ -1,7 +1,7 @@
 // POST /api/chat/upload with upload progress, which fetch cannot report: an XMLHttpRequest
 // on the same origin with the session cookie, answering the envelope's data or an ApiError
 // carrying the server's own message.
-import { ApiError, type Envelope } from "./client";
+import { ApiError, networkError, type Envelope } from "./client";
 
 export type UploadedPhoto = { upload_id: string; image_url: string; content_type: string; size: number; width: number; height: number };
 
@@ -25,7 +25,7 @@ export function uploadPhoto(file: File, onProgress: (fraction: number) => void):
       if (xhr.status >= 200 && xhr.status < 300 && envelope?.status === "success") resolve(envelope.data as UploadedPhoto);
       else reject(new ApiError(xhr.status, envelope?.message || `Request failed (${xhr.status})`));
     };
-    xhr.onerror = () => reject(new ApiError(0, "Could not reach Debut. Check your connection and try again.", "network"));
+    xhr.onerror = () => reject(networkError());
     xhr.onabort = () => reject(new DOMException("Upload cancelled", "AbortError"));
     const form = new FormData();
     form.append("file", file);

@@ -31,8 +31,10 @@ export default function AppFrame(props: RouteSectionProps) {
   }
   onMount(checkSession);
 
-  // After a client-side navigation, start screen readers and keyboards at the new page.
-  createEffect(on(() => location.pathname, () => main.focus({ preventScroll: true }), { defer: true }));
+  // After a client-side navigation, start screen readers and keyboards at the new page
+  // (unless the page only put what it shows into the URL, and said so in the state).
+  const keepsFocus = () => (location.state as { keepFocus?: boolean } | null)?.keepFocus === true;
+  createEffect(on(() => location.pathname, () => keepsFocus() || main.focus({ preventScroll: true }), { defer: true }));
 
   function skipToMain(event: MouseEvent) {
     event.preventDefault(); // the router would otherwise treat "#main" as a navigation
