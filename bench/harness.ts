@@ -8,7 +8,12 @@ import { unstable_getMiniflareWorkerOptions } from "wrangler";
 
 const BUILD_DIR = "bench/.build";
 
-export async function startApp(vars: Record<string, string> = {}) {
+/**
+ * `entry` swaps the entry module for one that imports the built bundle (bench/app-entry.js).
+ * The Worker also gets a socket of its own in workerd (`url`): plain HTTP clients reach it
+ * without Miniflare's entry worker or any Node proxy in between; `pid` is that workerd.
+ */
+export async function startApp(vars: Record<string, string> = {}, opts: { entry?: string; onLog?: (log: { level: string; message: string }) => void; miniflare?: Record<string, unknown> } = {}) {
   const built = spawnSync("wrangler", ["deploy", "--dry-run", "--outdir", BUILD_DIR, "-c", "wrangler.toml"], {
     encoding: "utf8",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
@@ -16,11 +21,17 @@ export async function startApp(vars: Record<string, string> = {}) {
   if (built.status !== 0) throw new Error(`bundling failed:\n${built.stderr}`);
   const { workerOptions } = unstable_getMiniflareWorkerOptions("wrangler.toml");
   const { assets: _assets, modulesRules: _rules, ...options } = workerOptions as typeof workerOptions & { assets?: unknown; modulesRules?: unknown };
+  const before = workerdPids();
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       ...options,
-      modules: true,
-      scriptPath: `${BUILD_DIR}/index.js`,
+      // An entry of our own lists its modules: Miniflare does not follow its import of the bundle.
+      ...(opts.entry
+        ? { modulesRoot: "bench", modules: [opts.entry, `${BUILD_DIR}/index.js`].map((path) => ({ type: "ESModule", path })) }
+        : { modules: true, scriptPath: `${BUILD_DIR}/index.js` }),
+      unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
+      ...(opts.onLog ? { handleStructuredLogs: opts.onLog } : {}),
+      ...opts.miniflare,
       bindings: { ...(options.bindings ?? {}), APP_ENV: "test", DEV_LOGIN: "true", JWT_SECRET: "bench-secret-that-is-at-least-32-bytes!!", ...vars },
     } as Parameters<typeof convertV4MiniflareOptions>[0]),
   );
@@ -33,15 +44,44 @@ export async function startApp(vars: Record<string, string> = {}) {
       if (sql) await db.prepare(sql).run();
     }
   }
-  return { mf, db, kv: env.PRODUCTS };
+  const url = (await mf.unsafeGetDirectURL(options.name as string | undefined)).href.replace(/\/$/, "");
+  return { mf, db, kv: env.PRODUCTS, url, pid: newWorkerd(before) };
 }
 
-export type Stats = { n: number; p50: number; p99: number; mean: number };
+/** Pids of the workerd processes this Node process spawned (Miniflare runs one per instance). */
+export function workerdPids(): Set<number> {
+  const pids = new Set<number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === process.pid && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("workerd")) pids.add(Number(entry));
+    } catch {
+      // The process went away while we looked.
+    }
+  }
+  return pids;
+}
+
+/** The one workerd started since `before` was taken. */
+export function newWorkerd(before: Set<number>): number {
+  const fresh = [...workerdPids()].filter((p) => !before.has(p));
+  if (fresh.length !== 1) throw new Error(`expected one new workerd process, found ${fresh.length}`);
+  return fresh[0]!;
+}
+
+/** Resident memory of a process, in KiB (VmRSS). */
+export function rssKiB(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? NaN);
+}
+
+export type Stats = { n: number; p50: number; p99: number; mean: number; max: number };
 
 export function stats(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { n: sorted.length, p50: at(0.5), p99: at(0.99), mean: sorted.reduce((s, x) => s + x, 0) / sorted.length };
+  return { n: sorted.length, p50: at(0.5), p99: at(0.99), mean: sorted.reduce((s, x) => s + x, 0) / sorted.length, max: sorted[sorted.length - 1]! };
 }
 
 export async function time(fn: () => Promise<unknown>): Promise<number> {

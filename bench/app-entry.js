@@ -1,0 +1,44 @@
+// Bench-only entry module around the app's built bundle (which is not changed):
+//  - D1 round trips are counted. Every D1 call (first/run/all/raw, batch, exec) ends in one of
+//    two methods of the runtime's D1DatabaseSession class (`_send` over fetch, `_queryOrThrow`
+//    over RPC); wrapping them on the shared prototype counts the calls of the Worker, the queue
+//    consumer and the Durable Objects alike (one isolate in workerd). GET /__bench/d1 answers.
+//  - GET /__bench/watch/{roomId}[?d1=k] is a room's watch stream without the app's route in
+//    front (no session check, no ownership query, no validation), after k trivial D1 queries
+//    when asked: a diagnostic for where the per-subscriber memory goes.
+import app from "./.build/index.js";
+export * from "./.build/index.js";
+
+let roundTrips = 0;
+let patched = false;
+
+function patch(env) {
+  if (patched) return;
+  patched = true;
+  const proto = Object.getPrototypeOf(env.DB.withSession());
+  for (const name of ["_send", "_queryOrThrow"]) {
+    const original = proto[name];
+    proto[name] = function (...args) {
+      roundTrips++;
+      return original.apply(this, args);
+    };
+  }
+}
+
+export default {
+  async fetch(request, env, ctx) {
+    patch(env);
+    const url = new URL(request.url);
+    if (url.pathname === "/__bench/d1") return Response.json({ roundTrips });
+    const watch = /^\/__bench\/watch\/(\d+)$/.exec(url.pathname);
+    if (watch) {
+      for (let i = 0; i < Number(url.searchParams.get("d1") ?? 0); i++) await env.DB.prepare("select ? as n").bind(i).first();
+      return env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(`room:${watch[1]}`)).fetch("https://chat-room/watch");
+    }
+    return app.fetch(request, env, ctx);
+  },
+  queue(batch, env, ctx) {
+    patch(env);
+    return app.queue(batch, env, ctx);
+  },
+};
