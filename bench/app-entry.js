@@ -3,9 +3,13 @@
 //    two methods of the runtime's D1DatabaseSession class (`_send` over fetch, `_queryOrThrow`
 //    over RPC); wrapping them on the shared prototype counts the calls of the Worker, the queue
 //    consumer and the Durable Objects alike (one isolate in workerd). GET /__bench/d1 answers.
+//  - GET /__gc runs a full garbage collection (the bench starts workerd with V8's --expose-gc),
+//    so that memory is read without the garbage of the requests before.
 //  - GET /__bench/watch/{roomId}[?d1=k] is a room's watch stream without the app's route in
 //    front (no session check, no ownership query, no validation), after k trivial D1 queries
 //    when asked: a diagnostic for where the per-subscriber memory goes.
+//  - GET /__bench/d1?queries=k makes k trivial D1 queries and returns: what D1 leaves behind
+//    in memory with no stream open.
 import app from "./.build/index.js";
 export * from "./.build/index.js";
 
@@ -29,7 +33,12 @@ export default {
   async fetch(request, env, ctx) {
     patch(env);
     const url = new URL(request.url);
-    if (url.pathname === "/__bench/d1") return Response.json({ roundTrips });
+    if (url.pathname === "/__bench/d1") {
+      for (let i = 0; i < Number(url.searchParams.get("queries") ?? 0); i++) await env.DB.prepare("select ? as n").bind(i).first();
+      return Response.json({ roundTrips });
+    }
+    // workerd runs with V8's --expose-gc under the bench: memory is read after a full collection.
+    if (url.pathname === "/__gc") return Response.json({ collected: typeof gc === "function" && (gc(), true) });
     const watch = /^\/__bench\/watch\/(\d+)$/.exec(url.pathname);
     if (watch) {
       for (let i = 0; i < Number(url.searchParams.get("d1") ?? 0); i++) await env.DB.prepare("select ? as n").bind(i).first();

@@ -8,13 +8,20 @@
 //  2. Memory per idle SSE subscriber: workerd's RSS with N open subscribers minus before, / N,
 //     for the app (room watchers), the runtime's floor (bench/fanout/floor.js) and the naive
 //     baseline (bench/fanout/naive.js), each in its own workerd; then RSS after the clients left
-//     and with N new ones. Two diagnostic rows serve the room's stream without the app's route.
+//     and with N new ones; every reading after a full garbage collection (V8's --expose-gc).
+//     Diagnostic rows: the room's stream without the app's route, the same after 2 D1 queries,
+//     and what N finished requests of 2 D1 queries leave in memory with no stream open.
 //  3. Broadcast delivery to N subscribers of one room: POST /api/chat/send → each subscriber's
-//     `turn` event (app), or POST /broadcast → each subscriber's event (floor, naive baseline).
-// BENCH_TURNS, BENCH_SUBSCRIBERS (comma-separated) and BENCH_PART (pipeline|fanout) override.
+//     `turn` event (app), or POST /broadcast → each subscriber's event (floor, naive baseline,
+//     and a plain Node HTTP server: what the machine's loopback TCP itself costs).
+// Subscribers are bare TCP sockets parsed as little as possible (openLeanStream).
+// BENCH_TURNS, BENCH_SUBSCRIBERS (comma-separated), BENCH_PART (pipeline|fanout) and
+// BENCH_ONLY (fan-out variants by name prefix, comma-separated) override.
 // Targets (issue): first `content` p50 ≤ 30 ms; memory ≤ 1.2 × the floor; 1,000-subscriber
 // broadcast p99 ≤ 50 ms.
+import { spawn } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 import { readdirSync, readFileSync } from "node:fs";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { generateCatalog } from "../scripts/catalog/generate.ts";
@@ -93,6 +100,18 @@ async function login(base: string, nickname: string): Promise<string> {
 }
 
 type Event = { event: string; data: string; at: number; wall: number };
+
+/** Hands every whole event in `buffer` to `onEvent` (stamped with its read's times); returns the rest. */
+function takeEvents(buffer: string, at: number, wall: number, onEvent: (e: Event) => void): string {
+  let end: number;
+  while ((end = buffer.indexOf("\n\n")) >= 0) {
+    const block = buffer.slice(0, end);
+    buffer = buffer.slice(end + 2);
+    const event = /^event: (.*)$/m.exec(block)?.[1];
+    if (event) onEvent({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? "", at, wall });
+  }
+  return buffer;
+}
 type Stream = { close: () => void; ended: Promise<void>; headers: http.IncomingHttpHeaders };
 
 /**
@@ -113,17 +132,45 @@ function openStream(base: string, path: string, headers: Record<string, string>,
           const at = performance.now();
           const wall = Date.now();
           resolve({ close: () => req.destroy(), ended, headers: r.headers });
-          buffer += chunk;
-          let end: number;
-          while ((end = buffer.indexOf("\n\n")) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            if (event) onEvent({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? "", at, wall });
-          }
+          buffer = takeEvents(buffer + chunk, at, wall, onEvent);
         });
       }),
   );
+}
+
+/**
+ * The fan-out's subscriber: the same stream over a bare TCP socket, parsed as little as the
+ * measurement needs. A thousand of them share one Node thread, and with Node's HTTP client
+ * (chunked decoding, a UTF-8 decoder, an object per read) that thread was the slowest part of
+ * a broadcast: the runtime's own floor then took 87 ms at p99. Here a read is timed first,
+ * kept as latin1 (only ASCII fields are looked at), and split into events; the status line
+ * and the chunked-encoding size lines are skipped by the event-line regex.
+ */
+function openLeanStream(base: string, path: string, headers: Record<string, string>, onEvent: (e: Event) => void): Promise<Stream> {
+  const { hostname, port } = new URL(base);
+  return new Promise<Stream>((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    socket.setNoDelay(true);
+    const ended = new Promise<void>((done) => socket.on("close", () => done()));
+    const head = Object.entries({ host: `${hostname}:${port}`, accept: "text/event-stream", ...headers }).map(([k, v]) => `${k}: ${v}\r\n`);
+    socket.write(`GET ${path} HTTP/1.1\r\n${head.join("")}\r\n`);
+    let buffer = "";
+    let opened = false;
+    socket.on("error", (err) => (opened ? undefined : reject(err)));
+    socket.on("data", (chunk: Buffer) => {
+      const at = performance.now();
+      const wall = Date.now();
+      buffer += chunk.toString("latin1");
+      if (!opened) {
+        const status = /^HTTP\/1\.1 (\d+)/.exec(buffer)?.[1];
+        if (status === undefined) return;
+        if (status !== "200") return reject(new Error(`GET ${path}: ${status}`)), socket.destroy();
+        opened = true;
+        resolve({ close: () => socket.destroy(), ended, headers: {} });
+      }
+      buffer = takeEvents(buffer, at, wall, onEvent);
+    });
+  });
 }
 
 const isCoordinatorComplete = (e: Event) => e.event === "complete" && e.data.includes('"agent_id":"fitting_coordinator"');
@@ -216,8 +263,8 @@ async function pipeline(engine: "openai" | "local"): Promise<PipelineRow[]> {
 type Target = {
   url: string;
   pid: number;
-  /** The subscription path for subscriber i, and its headers. */
-  path: (i: number) => string;
+  /** The subscription path for subscriber i (asking for a ticket first, where the app does), and its headers. */
+  path: (i: number) => string | Promise<string>;
   headers: Record<string, string>;
   /** Starts a broadcast; subscribers then see `marker`, and the round ends at `isEnd`. */
   broadcast?: { trigger: () => Promise<{ res: http.IncomingMessage }>; marker: string; isEnd: (e: Event) => boolean };
@@ -234,6 +281,26 @@ async function bareTarget(scriptPath: string, extra: object = {}): Promise<{ mf:
   const mf = new Miniflare(convertV4MiniflareOptions({ ...SSE_TARGET_OPTS, scriptPath, ...extra } as Parameters<typeof convertV4MiniflareOptions>[0]));
   await mf.ready;
   return { mf, url: (await mf.unsafeGetDirectURL()).href.replace(/\/$/, ""), pid: newWorkerd(before) };
+}
+
+/** bench/fanout/node-floor.js in a process of its own: what the machine's TCP costs. */
+async function machineTarget(): Promise<Target> {
+  const child = spawn(process.execPath, ["--expose-gc", "bench/fanout/node-floor.js"], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once("data", (line: Buffer) => resolve(Number(String(line).trim())));
+    child.once("exit", (code) => reject(new Error(`node-floor.js exited with ${code}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    pid: child.pid!,
+    path: () => "/sub",
+    headers: {},
+    broadcast: { trigger: () => json(url, "POST", "/broadcast"), marker: "message", isEnd: (e) => e.event === "message" },
+    dispose: async () => {
+      child.kill();
+    },
+  };
 }
 
 async function floorTarget(): Promise<Target> {
@@ -323,9 +390,18 @@ async function connect(target: Target, from: number, count: number, onEvent: (s:
   const streams: Stream[] = [];
   for (let i = from; i < from + count; i += 200) {
     const batch = Array.from({ length: Math.min(200, from + count - i) }, (_, k) => i + k);
-    streams.push(...(await Promise.all(batch.map((s) => openStream(target.url, target.path(s), target.headers, (e) => onEvent(s, e))))));
+    streams.push(...(await Promise.all(batch.map(async (s) => openLeanStream(target.url, await target.path(s), target.headers, (e) => onEvent(s, e))))));
   }
   return streams;
+}
+
+/** A full garbage collection in the target (GET /__gc), then a moment for the pages to go back. */
+async function collect(target: Target) {
+  for (let i = 0; i < 2; i++) {
+    const { body } = await json<{ collected: boolean }>(target.url, "GET", "/__gc");
+    if (!body.collected) throw new Error(`${target.url}: no gc() (is --expose-gc set?)`);
+  }
+  await sleep(500);
 }
 
 async function fanout(variant: string, target: Target, n: number, broadcast: boolean, idleOnly: boolean): Promise<FanoutRow> {
@@ -335,9 +411,11 @@ async function fanout(variant: string, target: Target, n: number, broadcast: boo
   // Idle memory: N subscribers that receive nothing but the heartbeat.
   const warm = await connect(target, 0, WARM);
   await sleep(1_000);
+  await collect(target);
   const before = rssKiB(pid);
   const streams = await connect(target, WARM, n);
   await sleep(2_000); // let the runtime settle
+  await collect(target);
   const open = rssKiB(pid);
   const heldOpen = target.held ? (await target.held()) - WARM : null;
   console.log(`  ${variant}: ${n} subscribers open, RSS ${mib(before)} → ${mib(open)}`);
@@ -364,6 +442,7 @@ async function fanout(variant: string, target: Target, n: number, broadcast: boo
   await sleep(Math.max(0, 16_000 - (performance.now() - closedAt)));
   if (!app) heldAfter = (await target.held?.()) ?? null;
   await sleep(1_000);
+  await collect(target);
   const after = rssKiB(pid);
 
   // N new subscribers: does RSS grow again, or is the memory the first N left reused? They
@@ -386,6 +465,7 @@ async function fanout(variant: string, target: Target, n: number, broadcast: boo
     if (b.isEnd(e) && ++round.ended === n) round.done();
   });
   await sleep(2_000);
+  await collect(target);
   const reopened = rssKiB(pid);
   let delivery: Stats | null = null;
   let trigger: Stats | null = null;
@@ -426,8 +506,42 @@ async function fanout(variant: string, target: Target, n: number, broadcast: boo
   return { ...row, after, reopened, heldAfter, freedAfterMs, delivery, trigger, triggerInWorker, stamped: samplesOrNull(stamped), received: samplesOrNull(received) };
 }
 
+/** BENCH_ONLY=app,floor runs only the fan-out variants whose names start with one of these. */
+const ONLY = process.env.BENCH_ONLY?.split(",");
+
+/**
+ * What D1 queries leave behind with no stream open at all: workerd's RSS (after a full
+ * collection) before and after N finished requests that each make 2 trivial D1 queries, less
+ * the same for N requests that make none; per request, in the "per subscriber" column.
+ */
+async function d1Residue(n: number): Promise<FanoutRow> {
+  const app = await startApp({ LLM_ENGINE: "local" }, { entry: "bench/app-entry.js", onLog });
+  const target = { url: app.url } as Target;
+  try {
+    const cost = async (queries: number) => {
+      await collect(target);
+      const before = rssKiB(app.pid);
+      for (let i = 0; i < n; i += 50) await Promise.all(Array.from({ length: 50 }, () => json(app.url, "GET", `/__bench/d1?queries=${queries}`)));
+      await sleep(1_000);
+      await collect(target);
+      return { before, after: rssKiB(app.pid) };
+    };
+    await cost(0); // first use of the path
+    const bare = await cost(0);
+    const d1 = await cost(2);
+    const again = await cost(2);
+    const perRequest = (d1.after - d1.before - (bare.after - bare.before)) / n;
+    console.log(`  ${n} requests of 2 D1 queries: RSS ${mib(d1.before)} → ${mib(d1.after)}, ${n} more → ${mib(again.after)}; with none: ${mib(bare.before)} → ${mib(bare.after)}`);
+    // "After close" holds RSS after N more such requests: does it keep growing?
+    return { variant: "diagnostic: no stream, N finished requests of 2 D1 queries each", n, before: d1.before, open: d1.after, perSubscriber: perRequest, heldOpen: null, after: again.after, reopened: NaN, heldAfter: null, freedAfterMs: null, delivery: null, trigger: null, triggerInWorker: null, stamped: null, received: null };
+  } finally {
+    await app.mf.dispose();
+  }
+}
+
 /** Runs one variant at one N in a workerd of its own, always disposing of it. */
 async function measure(variant: string, make: () => Promise<Target>, n: number, broadcast: boolean, idleOnly = false): Promise<FanoutRow | null> {
+  if (ONLY && !ONLY.some((prefix) => variant.startsWith(prefix))) return null;
   const target = await make();
   try {
     return await fanout(variant, target, n, broadcast, idleOnly);
@@ -450,9 +564,15 @@ for (const engine of PART === "fanout" ? [] : (["openai", "local"] as const)) {
 }
 
 const fanoutRows: FanoutRow[] = [];
+// Every workerd started from here on gets V8's gc() (Miniflare passes these flags on): memory
+// is read after a full collection, so that it counts what the subscribers hold, not garbage
+// not yet collected from the requests that opened them. (Not for the pipeline: the flag turns
+// off workerd's compile cache.)
+process.env.MINIFLARE_WORKERD_V8_FLAGS = "--expose-gc";
 for (const n of PART === "pipeline" ? [] : SUBSCRIBERS) {
   console.log(`fan-out: ${n} subscribers`);
   const rows = [
+    await measure("machine: a plain Node HTTP server", machineTarget, n, true),
     await measure("floor (bare Worker stream)", floorTarget, n, true),
     await measure("naive (TransformStream writers)", naiveTarget, n, true),
     await measure("app (1 room)", () => appTarget(1), n, true),
@@ -461,6 +581,7 @@ for (const n of PART === "pipeline" ? [] : SUBSCRIBERS) {
   if (n === SUBSCRIBERS[0]) {
     rows.push(await measure("diagnostic: the room's stream without the route", () => appTarget(1, { d1: 0 }), n, false, true));
     rows.push(await measure("diagnostic: the same after 2 D1 queries", () => appTarget(1, { d1: 2 }), n, false, true));
+    if (!ONLY || ONLY.some((prefix) => "diagnostic: no stream".startsWith(prefix))) rows.push(await d1Residue(n));
   }
   if (FULL && n === SUBSCRIBERS.at(-1)) rows.push(await measure("app (100 rooms)", () => appTarget(100), n, false));
   fanoutRows.push(...rows.filter((r): r is FanoutRow => r !== null));
@@ -486,7 +607,8 @@ const memoryTable = [
     const floor = floorAt(r.n);
     const ratio = floor ? `${(r.perSubscriber / floor).toFixed(2)}×` : "";
     const heldAfter = r.heldAfter === null ? "–" : r.freedAfterMs !== null ? `0 (after ${(r.freedAfterMs / 1000).toFixed(1)} s)` : String(r.heldAfter);
-    const closed = Number.isNaN(r.after) ? "– | – | –" : `${mib(r.after)} (${signed(r.after - r.before)}) | ${heldAfter} | ${mib(r.reopened)} (${signed(r.reopened - r.after)})`;
+    const reopened = Number.isNaN(r.reopened) ? "–" : `${mib(r.reopened)} (${signed(r.reopened - r.after)})`;
+    const closed = Number.isNaN(r.after) ? "– | – | –" : `${mib(r.after)} (${signed(r.after - r.before)}) | ${heldAfter} | ${reopened}`;
     return `| ${r.variant} | ${r.n.toLocaleString("en")} | ${mib(r.before)} | ${mib(r.open)} | ${kib(r.perSubscriber)} | ${ratio} | ${r.heldOpen ?? "–"} | ${closed} |`;
   }),
 ].join("\n");
@@ -497,7 +619,7 @@ const broadcastTable = [
   ...fanoutRows
     .filter((r) => r.delivery)
     .map((r) => {
-      const name = r.variant.startsWith("app") ? "app: POST /api/chat/send → `turn`" : `${r.variant.split(" ")[0]}: POST /broadcast → event`;
+      const name = r.variant.startsWith("app") ? "app: POST /api/chat/send → `turn`" : `${r.variant.split(" ")[0]!.replace(/:$/, "")}: POST /broadcast → event`;
       const trigger = `${msec(r.trigger!.p50)}${r.triggerInWorker ? ` (${msec(r.triggerInWorker.p50)})` : ""}`;
       const split = `${r.stamped ? msec(r.stamped.p50) : "–"} | ${r.received ? `${msec(r.received.p50)} / ${msec(r.received.p99)}` : "–"}`;
       return `| ${name} | ${r.n.toLocaleString("en")} | ${ROUNDS} | ${trigger} | ${msec(r.delivery!.p50)} | ${msec(r.delivery!.p99)} | ${msec(r.delivery!.max)} | ${split} | ${r.n === 1_000 ? "p99 ≤ 50 ms" : ""} |`;
@@ -511,8 +633,8 @@ writeSection(
   "Chat pipeline and SSE fan-out",
   `\`npm run bench:chat\` (quick) or \`npm run bench:chat -- --full\`; this run: ${FULL ? "full" : "quick"}. Each Worker runs in a workerd of its own (Miniflare's API, its own socket: no dev proxy, no entry worker); Node \`http\` clients on loopback, one socket per stream.
 **Pipeline**: stream GET → \`turn\` (stream open) → first \`content\` → the coordinator's \`complete\`, with instant engines (a fake OpenAI through the real SDK; the offline stylist at pace 0), 2,400 products; D1 round trips counted by a bench-only entry around the unchanged bundle. Miniflare's queue runs one consumer invocation at a time, so jobs run one after another here: the "20 concurrent" rows measure that queue, not Cloudflare's.
-**Memory**: (workerd RSS with N idle subscribers − RSS before) / N. *Floor*: a bare Worker answering with an endless stream (15 s heartbeat). *Naive*: a Durable Object with one TransformStream writer per subscriber, never dropped. *Diagnostics*: the app's room stream without its route, then after 2 trivial D1 queries.
-**Broadcast**: per subscriber, trigger request start → event arrival, ${ROUNDS} rounds after one uncounted; the event's own timestamp (workerd's clock) splits it in two. The floor broadcasts to its isolate's streams (possible locally only). One Node thread reads all the sockets: its time is in the tail.${CAPPED}
+**Memory**: (server RSS with N idle subscribers − RSS before) / N, each RSS read after a full garbage collection (V8's \`--expose-gc\`, \`GET /__gc\`). *Machine*: a plain Node HTTP server. *Floor*: a bare Worker answering with an endless stream (15 s heartbeat). *Naive*: a Durable Object with one TransformStream writer per subscriber, never dropped. *Diagnostics*: the app's room stream without its route, then after 2 trivial D1 queries in the watch request; and with no stream at all, what N finished requests of 2 trivial D1 queries each leave in workerd's memory (per request; the next column: after N more).
+**Broadcast**: per subscriber, trigger request start → event arrival, ${ROUNDS} rounds after one uncounted; the event's own timestamp (the server's clock) splits it in two. The floor broadcasts to its isolate's streams (possible locally only). Subscribers are bare TCP sockets read by one Node thread, parsed only as far as the measurement needs.${CAPPED}
 
 ${pipelineTable}
 

@@ -2,7 +2,7 @@
 // see BENCHMARKS.md), with in-memory D1/KV/R2 and the migrations applied, and offers the
 // timing helpers every benchmark uses.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 
@@ -14,6 +14,9 @@ const BUILD_DIR = "bench/.build";
  * without Miniflare's entry worker or any Node proxy in between; `pid` is that workerd.
  */
 export async function startApp(vars: Record<string, string> = {}, opts: { entry?: string; onLog?: (log: { level: string; message: string }) => void; miniflare?: Record<string, unknown> } = {}) {
+  // wrangler refuses to bundle while the static assets' folder is missing (a fresh clone has
+  // no SPA build); the benchmarks serve no assets, so an empty folder is enough.
+  mkdirSync("dist/client", { recursive: true });
   const built = spawnSync("wrangler", ["deploy", "--dry-run", "--outdir", BUILD_DIR, "-c", "wrangler.toml"], {
     encoding: "utf8",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },

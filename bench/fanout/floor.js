@@ -12,6 +12,8 @@ const streams = new Set();
 
 export default {
   fetch(request) {
+    // The bench starts workerd with V8's --expose-gc: memory is read after a full collection.
+    if (new URL(request.url).pathname === "/__gc") return Response.json({ collected: typeof gc === "function" && (gc(), true) });
     if (request.method === "POST" && new URL(request.url).pathname === "/broadcast") {
       const bytes = encoder.encode(`event: message\ndata: ${JSON.stringify({ at: Date.now() })}\n\n`);
       for (const controller of streams) controller.enqueue(bytes);

@@ -235,6 +235,22 @@ describe("input and access", () => {
     const stored = await env.DB.prepare("select count(*) as n from chat_messages where room_id = ? and sender_type = 'USER'").bind(roomId).first<{ n: number }>();
     expect(stored!.n).toBe(1);
   });
+
+  it("a signed-out session cannot watch the room, even with a copy of its cookie", async () => {
+    // A watch stream outlives many requests: it must still be refused to a revoked session.
+    const owner = await signedIn("watch-leaver");
+    const events = await streamTurn(owner, "출근룩");
+    const roomId = data(events[0]!).room_id!;
+    const watching = await owner.fetch(`/api/chat/rooms/${roomId}/events`);
+    expect(watching.status).toBe(200);
+    await watching.body?.cancel();
+    const copy = new Browser();
+    for (const [k, v] of owner.cookies) copy.cookies.set(k, v);
+    expect((await owner.json("/api/auth/logout", { method: "POST" })).res.status).toBe(200);
+    const { res, body } = await copy.json(`/api/chat/rooms/${roomId}/events`);
+    expect(res.status).toBe(401);
+    expect(body.status).toBe("fail");
+  });
 });
 
 describe("message pagination", () => {
