@@ -11,7 +11,7 @@ import { retrievePassages } from "../knowledge/retrieve.ts";
 import type { ExpertBrief, HistoryItem, Intent, PeerAnswer, PhotoInput, ProfileFacts } from "./brief.ts";
 import { EXPERTS, isExpertId, type ExpertId } from "./experts.ts";
 import { readIntent } from "./intent.ts";
-import { heightClass, TREND_LOOKS, trendLookFor } from "./lenses.ts";
+import { heightClass, PICKS_READ_NOTES, TREND_LOOKS, trendLookFor } from "./lenses.ts";
 import { planOutfit, planPicks } from "./planner.ts";
 
 export type BriefRequest = { userId: number; roomId: number; turnId: string; expert: ExpertId; question: string; photoKey: string | null; peers: PeerAnswer[] };
@@ -27,11 +27,13 @@ export async function buildBrief(env: Env, req: BriefRequest, now = new Date()):
   const read = readIntent(req.question, history, profile);
   // "내일 면접" means this season: without a stated one, the date decides what is wearable.
   const intent: Intent = { ...read, season: read.season ?? seasonAt(now) };
-  const passages = await passagesFor(env.DB, req.expert, req.question, intent, profile);
-  const picks =
-    req.expert === "fitting_coordinator"
-      ? await planOutfit(env.DB, intent, profile, req.peers, { passages })
-      : await planPicks(env.DB, intent, profile, req.expert, { passages });
+  // The notes and the picks are looked up side by side unless the expert's lens picks by the notes.
+  const notes = passagesFor(env.DB, req.expert, req.question, intent, profile);
+  const given = { passages: PICKS_READ_NOTES.has(req.expert) ? await notes : [] };
+  const [passages, picks] = await Promise.all([
+    notes,
+    req.expert === "fitting_coordinator" ? planOutfit(env.DB, intent, profile, req.peers, given) : planPicks(env.DB, intent, profile, req.expert, given),
+  ]);
   return { expert: req.expert, language: intent.language, question: req.question, photo, history, profile, intent, passages, picks, peers: req.expert === "fitting_coordinator" ? req.peers : [] };
 }
 

@@ -7,7 +7,7 @@ import type { PublicProduct } from "../catalog/products.ts";
 import { COLORS, STYLE_TAGS, type Category, type ColorKey, type StyleTag, type Subcategory, type TpoTag } from "../catalog/vocabulary.ts";
 import type { Passage } from "../knowledge/passages.ts";
 import type { Intent, ProfileFacts } from "./brief.ts";
-import type { PanelExpertId } from "./experts.ts";
+import type { ExpertId, PanelExpertId } from "./experts.ts";
 import { colorsIn } from "./intent.ts";
 
 export type Item = PublicProduct;
@@ -195,6 +195,12 @@ export function trendLookFor(occasion: TpoTag | null): TrendLook {
   if (occasion === "캠퍼스" || occasion === "여행" || occasion === "아웃도어" || occasion === "운동" || occasion === "데일리") return "gorpcore";
   return "quietLuxury";
 }
+
+/**
+ * The experts whose picks depend on their knowledge notes: the trend lens takes the season's
+ * colours from them (trendColors). The others' picks do not wait for the notes.
+ */
+export const PICKS_READ_NOTES: ReadonlySet<ExpertId> = new Set<ExpertId>(["trend_expert"]);
 
 /** The season's colours as the retrieved trend notes name them, else the look's own. */
 export function trendColors(ctx: LensContext): ColorKey[] {

@@ -6,7 +6,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { agentHeader, COORDINATOR, EXPERTS, PANEL, type ExpertId } from "./experts.ts";
 import type { ExpertJob, ProductRef } from "./jobs.ts";
-import { frame, HEARTBEAT, OPENING, SSE_HEADERS, type Frame, type SseEvent } from "./sse.ts";
+import { frame, HEARTBEAT, joined, OPENING, SSE_HEADERS, type Frame, type SseEvent } from "./sse.ts";
 import { saveAnswers } from "./store.ts";
 import { record } from "../metrics/record.ts";
 import type { Language } from "./brief.ts";
@@ -50,6 +50,12 @@ type Subscriber = {
   controller: ReadableStreamDefaultController<Uint8Array>;
   /** A turn-bound stream ends with its turn; a watcher (null) stays until the client leaves. */
   turnId: string | null;
+  /**
+   * Frames kept back to go out as one chunk (`release`): each chunk of a stream is carried
+   * on its own, and while a queue consumer keeps the isolate busy the later ones of a burst
+   * wait behind it (the `turn` event arrived some 20 ms after the stream's first bytes).
+   */
+  held: Uint8Array[] | null;
 };
 
 const HEARTBEAT_MS = 15_000;
@@ -72,27 +78,37 @@ export class ChatRoom extends DurableObject<Env> {
     if (request.method === "POST" && url.pathname === "/turn") {
       const body = (await request.json()) as { turn: TurnStart; stream: boolean; announceRoom: boolean };
       // Subscribe before the jobs go out, so not one event of the turn is missed.
-      const stream = body.stream ? this.subscribe(body.turn.turnId, null, body.announceRoom ? body.turn.roomId : null) : null;
-      await this.startTurn(body.turn);
-      return stream ? new Response(stream, { headers: SSE_HEADERS }) : new Response(null, { status: 202 });
+      const sub = body.stream ? this.subscribe(body.turn.turnId, null, body.announceRoom ? body.turn.roomId : null) : null;
+      const started = this.startTurn(body.turn); // emits `turn` before its first await
+      if (!sub) {
+        await started;
+        return new Response(null, { status: 202 });
+      }
+      // The opening frames and `turn` go out as one chunk, at once; the jobs go out meanwhile
+      // (a queue that fails is reported on the stream itself, by startTurn).
+      this.release(sub.subscriber);
+      void started;
+      return new Response(sub.stream, { headers: SSE_HEADERS });
     }
     if (request.method === "GET" && url.pathname === "/watch") {
       const last = Number(request.headers.get("last-event-id") ?? url.searchParams.get("last_event_id") ?? NaN);
-      return new Response(this.subscribe(null, Number.isFinite(last) ? last : null, null), { headers: SSE_HEADERS });
+      const sub = this.subscribe(null, Number.isFinite(last) ? last : null, null);
+      this.release(sub.subscriber);
+      return new Response(sub.stream, { headers: SSE_HEADERS });
     }
     return new Response("not found", { status: 404 });
   }
 
-  private subscribe(turnId: string | null, lastEventId: number | null, announceRoom: number | null): ReadableStream<Uint8Array> {
-    let subscriber: Subscriber;
-    return new ReadableStream<Uint8Array>(
+  /** A new subscriber, holding its frames until `release`. */
+  private subscribe(turnId: string | null, lastEventId: number | null, announceRoom: number | null): { stream: ReadableStream<Uint8Array>; subscriber: Subscriber } {
+    let subscriber!: Subscriber;
+    const stream = new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
-          subscriber = { controller, turnId };
-          controller.enqueue(OPENING);
-          if (announceRoom !== null) controller.enqueue(frame(this.nextId(), "room", { room_id: announceRoom }).bytes);
-          controller.enqueue(frame(this.nextId(), "connect", { message: "SSE 연결 성공" }).bytes);
-          if (turnId === null) this.replay(controller, lastEventId);
+          subscriber = { controller, turnId, held: [OPENING] };
+          if (announceRoom !== null) subscriber.held!.push(frame(this.nextId(), "room", { room_id: announceRoom }).bytes);
+          subscriber.held!.push(frame(this.nextId(), "connect", { message: "SSE 연결 성공" }).bytes);
+          if (turnId === null) this.replay(subscriber, lastEventId);
           this.subscribers.add(subscriber);
           this.keepAlive();
           record(this.env, { kind: "sse_open", room: this.roomNumber(), subscribers: this.subscribers.size });
@@ -101,13 +117,22 @@ export class ChatRoom extends DurableObject<Env> {
       },
       new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
     );
+    return { stream, subscriber };
+  }
+
+  /** Sends what a subscriber's stream held back, as one chunk; from now on frames go straight out. */
+  private release(s: Subscriber) {
+    const held = s.held;
+    if (!held) return;
+    s.held = null;
+    this.write(s, joined(held));
   }
 
   /** A watcher sees what the open turns said so far (after `lastEventId` when resuming). */
-  private replay(controller: ReadableStreamDefaultController<Uint8Array>, lastEventId: number | null) {
+  private replay(s: Subscriber, lastEventId: number | null) {
     for (const turn of this.turns.values()) {
       if (turn.finished && lastEventId === null) continue;
-      for (const f of turn.frames) if (lastEventId === null || f.id > lastEventId) controller.enqueue(f.bytes);
+      for (const f of turn.frames) if (lastEventId === null || f.id > lastEventId) this.write(s, f.bytes);
     }
   }
 
@@ -127,6 +152,10 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   private write(s: Subscriber, bytes: Uint8Array) {
+    if (s.held) {
+      s.held.push(bytes);
+      return;
+    }
     try {
       if ((s.controller.desiredSize ?? 0) < -MAX_BUFFERED_BYTES) throw new Error("subscriber too slow");
       s.controller.enqueue(bytes);
