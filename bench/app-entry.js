@@ -14,6 +14,11 @@ import app from "./.build/index.js";
 export * from "./.build/index.js";
 
 let roundTrips = 0;
+
+/** k trivial D1 queries, one after another. */
+async function trivialQueries(env, k) {
+  for (let i = 0; i < k; i++) await env.DB.prepare("select ? as n").bind(i).first();
+}
 let patched = false;
 
 function patch(env) {
@@ -34,14 +39,14 @@ export default {
     patch(env);
     const url = new URL(request.url);
     if (url.pathname === "/__bench/d1") {
-      for (let i = 0; i < Number(url.searchParams.get("queries") ?? 0); i++) await env.DB.prepare("select ? as n").bind(i).first();
+      await trivialQueries(env, Number(url.searchParams.get("queries") ?? 0));
       return Response.json({ roundTrips });
     }
     // workerd runs with V8's --expose-gc under the bench: memory is read after a full collection.
     if (url.pathname === "/__gc") return Response.json({ collected: typeof gc === "function" && (gc(), true) });
     const watch = /^\/__bench\/watch\/(\d+)$/.exec(url.pathname);
     if (watch) {
-      for (let i = 0; i < Number(url.searchParams.get("d1") ?? 0); i++) await env.DB.prepare("select ? as n").bind(i).first();
+      await trivialQueries(env, Number(url.searchParams.get("d1") ?? 0));
       return env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(`room:${watch[1]}`)).fetch("https://chat-room/watch");
     }
     return app.fetch(request, env, ctx);

@@ -263,8 +263,8 @@ async function pipeline(engine: "openai" | "local"): Promise<PipelineRow[]> {
 type Target = {
   url: string;
   pid: number;
-  /** The subscription path for subscriber i (asking for a ticket first, where the app does), and its headers. */
-  path: (i: number) => string | Promise<string>;
+  /** The subscription path for subscriber i, and its headers. */
+  path: (i: number) => string;
   headers: Record<string, string>;
   /** Starts a broadcast; subscribers then see `marker`, and the round ends at `isEnd`. */
   broadcast?: { trigger: () => Promise<{ res: http.IncomingMessage }>; marker: string; isEnd: (e: Event) => boolean };
@@ -390,16 +390,16 @@ async function connect(target: Target, from: number, count: number, onEvent: (s:
   const streams: Stream[] = [];
   for (let i = from; i < from + count; i += 200) {
     const batch = Array.from({ length: Math.min(200, from + count - i) }, (_, k) => i + k);
-    streams.push(...(await Promise.all(batch.map(async (s) => openLeanStream(target.url, await target.path(s), target.headers, (e) => onEvent(s, e))))));
+    streams.push(...(await Promise.all(batch.map((s) => openLeanStream(target.url, target.path(s), target.headers, (e) => onEvent(s, e))))));
   }
   return streams;
 }
 
-/** A full garbage collection in the target (GET /__gc), then a moment for the pages to go back. */
-async function collect(target: Target) {
+/** A full garbage collection in the server at `url` (GET /__gc), then a moment for the pages to go back. */
+async function collect(url: string) {
   for (let i = 0; i < 2; i++) {
-    const { body } = await json<{ collected: boolean }>(target.url, "GET", "/__gc");
-    if (!body.collected) throw new Error(`${target.url}: no gc() (is --expose-gc set?)`);
+    const { body } = await json<{ collected: boolean }>(url, "GET", "/__gc");
+    if (!body.collected) throw new Error(`${url}: no gc() (is --expose-gc set?)`);
   }
   await sleep(500);
 }
@@ -411,11 +411,11 @@ async function fanout(variant: string, target: Target, n: number, broadcast: boo
   // Idle memory: N subscribers that receive nothing but the heartbeat.
   const warm = await connect(target, 0, WARM);
   await sleep(1_000);
-  await collect(target);
+  await collect(target.url);
   const before = rssKiB(pid);
   const streams = await connect(target, WARM, n);
   await sleep(2_000); // let the runtime settle
-  await collect(target);
+  await collect(target.url);
   const open = rssKiB(pid);
   const heldOpen = target.held ? (await target.held()) - WARM : null;
   console.log(`  ${variant}: ${n} subscribers open, RSS ${mib(before)} → ${mib(open)}`);
@@ -442,7 +442,7 @@ async function fanout(variant: string, target: Target, n: number, broadcast: boo
   await sleep(Math.max(0, 16_000 - (performance.now() - closedAt)));
   if (!app) heldAfter = (await target.held?.()) ?? null;
   await sleep(1_000);
-  await collect(target);
+  await collect(target.url);
   const after = rssKiB(pid);
 
   // N new subscribers: does RSS grow again, or is the memory the first N left reused? They
@@ -465,7 +465,7 @@ async function fanout(variant: string, target: Target, n: number, broadcast: boo
     if (b.isEnd(e) && ++round.ended === n) round.done();
   });
   await sleep(2_000);
-  await collect(target);
+  await collect(target.url);
   const reopened = rssKiB(pid);
   let delivery: Stats | null = null;
   let trigger: Stats | null = null;
@@ -508,22 +508,24 @@ async function fanout(variant: string, target: Target, n: number, broadcast: boo
 
 /** BENCH_ONLY=app,floor runs only the fan-out variants whose names start with one of these. */
 const ONLY = process.env.BENCH_ONLY?.split(",");
+const wanted = (variant: string) => !ONLY || ONLY.some((prefix) => variant.startsWith(prefix));
 
 /**
  * What D1 queries leave behind with no stream open at all: workerd's RSS (after a full
  * collection) before and after N finished requests that each make 2 trivial D1 queries, less
  * the same for N requests that make none; per request, in the "per subscriber" column.
  */
+const D1_RESIDUE = "diagnostic: no stream, N finished requests of 2 D1 queries each";
+
 async function d1Residue(n: number): Promise<FanoutRow> {
   const app = await startApp({ LLM_ENGINE: "local" }, { entry: "bench/app-entry.js", onLog });
-  const target = { url: app.url } as Target;
   try {
     const cost = async (queries: number) => {
-      await collect(target);
+      await collect(app.url);
       const before = rssKiB(app.pid);
       for (let i = 0; i < n; i += 50) await Promise.all(Array.from({ length: 50 }, () => json(app.url, "GET", `/__bench/d1?queries=${queries}`)));
       await sleep(1_000);
-      await collect(target);
+      await collect(app.url);
       return { before, after: rssKiB(app.pid) };
     };
     await cost(0); // first use of the path
@@ -533,7 +535,7 @@ async function d1Residue(n: number): Promise<FanoutRow> {
     const perRequest = (d1.after - d1.before - (bare.after - bare.before)) / n;
     console.log(`  ${n} requests of 2 D1 queries: RSS ${mib(d1.before)} → ${mib(d1.after)}, ${n} more → ${mib(again.after)}; with none: ${mib(bare.before)} → ${mib(bare.after)}`);
     // "After close" holds RSS after N more such requests: does it keep growing?
-    return { variant: "diagnostic: no stream, N finished requests of 2 D1 queries each", n, before: d1.before, open: d1.after, perSubscriber: perRequest, heldOpen: null, after: again.after, reopened: NaN, heldAfter: null, freedAfterMs: null, delivery: null, trigger: null, triggerInWorker: null, stamped: null, received: null };
+    return { variant: D1_RESIDUE, n, before: d1.before, open: d1.after, perSubscriber: perRequest, heldOpen: null, after: again.after, reopened: NaN, heldAfter: null, freedAfterMs: null, delivery: null, trigger: null, triggerInWorker: null, stamped: null, received: null };
   } finally {
     await app.mf.dispose();
   }
@@ -541,7 +543,7 @@ async function d1Residue(n: number): Promise<FanoutRow> {
 
 /** Runs one variant at one N in a workerd of its own, always disposing of it. */
 async function measure(variant: string, make: () => Promise<Target>, n: number, broadcast: boolean, idleOnly = false): Promise<FanoutRow | null> {
-  if (ONLY && !ONLY.some((prefix) => variant.startsWith(prefix))) return null;
+  if (!wanted(variant)) return null;
   const target = await make();
   try {
     return await fanout(variant, target, n, broadcast, idleOnly);
@@ -581,7 +583,7 @@ for (const n of PART === "pipeline" ? [] : SUBSCRIBERS) {
   if (n === SUBSCRIBERS[0]) {
     rows.push(await measure("diagnostic: the room's stream without the route", () => appTarget(1, { d1: 0 }), n, false, true));
     rows.push(await measure("diagnostic: the same after 2 D1 queries", () => appTarget(1, { d1: 2 }), n, false, true));
-    if (!ONLY || ONLY.some((prefix) => "diagnostic: no stream".startsWith(prefix))) rows.push(await d1Residue(n));
+    if (wanted(D1_RESIDUE)) rows.push(await d1Residue(n));
   }
   if (FULL && n === SUBSCRIBERS.at(-1)) rows.push(await measure("app (100 rooms)", () => appTarget(100), n, false));
   fanoutRows.push(...rows.filter((r): r is FanoutRow => r !== null));
@@ -631,7 +633,7 @@ console.log(`\n${pipelineTable}\n\n${memoryTable}\n\n${broadcastTable}`);
 writeSection(
   "chat",
   "Chat pipeline and SSE fan-out",
-  `\`npm run bench:chat\` (quick) or \`npm run bench:chat -- --full\`; this run: ${FULL ? "full" : "quick"}. Each Worker runs in a workerd of its own (Miniflare's API, its own socket: no dev proxy, no entry worker); Node \`http\` clients on loopback, one socket per stream.
+  `\`npm run bench:chat\` (quick) or \`npm run bench:chat -- --full\`; this run: ${FULL ? "full" : "quick"}. Each Worker runs in a workerd of its own (Miniflare's API, its own socket: no dev proxy, no entry worker); clients on loopback, one socket per stream.
 **Pipeline**: stream GET → \`turn\` (stream open) → first \`content\` → the coordinator's \`complete\`, with instant engines (a fake OpenAI through the real SDK; the offline stylist at pace 0), 2,400 products; D1 round trips counted by a bench-only entry around the unchanged bundle. Miniflare's queue runs one consumer invocation at a time, so jobs run one after another here: the "20 concurrent" rows measure that queue, not Cloudflare's.
 **Memory**: (server RSS with N idle subscribers − RSS before) / N, each RSS read after a full garbage collection (V8's \`--expose-gc\`, \`GET /__gc\`). *Machine*: a plain Node HTTP server. *Floor*: a bare Worker answering with an endless stream (15 s heartbeat). *Naive*: a Durable Object with one TransformStream writer per subscriber, never dropped. *Diagnostics*: the app's room stream without its route, then after 2 trivial D1 queries in the watch request; and with no stream at all, what N finished requests of 2 trivial D1 queries each leave in workerd's memory (per request; the next column: after N more).
 **Broadcast**: per subscriber, trigger request start → event arrival, ${ROUNDS} rounds after one uncounted; the event's own timestamp (the server's clock) splits it in two. The floor broadcasts to its isolate's streams (possible locally only). Subscribers are bare TCP sockets read by one Node thread, parsed only as far as the measurement needs.${CAPPED}

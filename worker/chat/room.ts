@@ -6,7 +6,8 @@
 import { DurableObject } from "cloudflare:workers";
 import { agentHeader, COORDINATOR, EXPERTS, PANEL, type ExpertId } from "./experts.ts";
 import type { ExpertJob, ProductRef } from "./jobs.ts";
-import { frame, HEARTBEAT, joined, OPENING, SSE_HEADERS, type Frame, type SseEvent } from "./sse.ts";
+import { frame, HEARTBEAT, OPENING, SSE_HEADERS, type Frame, type SseEvent } from "./sse.ts";
+import { concatBytes } from "../bytes.ts";
 import { saveAnswers } from "./store.ts";
 import { record } from "../metrics/record.ts";
 import type { Language } from "./brief.ts";
@@ -85,9 +86,8 @@ export class ChatRoom extends DurableObject<Env> {
         return new Response(null, { status: 202 });
       }
       // The opening frames and `turn` go out as one chunk, at once; the jobs go out meanwhile
-      // (a queue that fails is reported on the stream itself, by startTurn).
+      // (startTurn reports a queue that fails on the stream itself).
       this.release(sub.subscriber);
-      void started;
       return new Response(sub.stream, { headers: SSE_HEADERS });
     }
     if (request.method === "GET" && url.pathname === "/watch") {
@@ -105,9 +105,10 @@ export class ChatRoom extends DurableObject<Env> {
     const stream = new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
-          subscriber = { controller, turnId, held: [OPENING] };
-          if (announceRoom !== null) subscriber.held!.push(frame(this.nextId(), "room", { room_id: announceRoom }).bytes);
-          subscriber.held!.push(frame(this.nextId(), "connect", { message: "SSE 연결 성공" }).bytes);
+          const held = [OPENING];
+          if (announceRoom !== null) held.push(frame(this.nextId(), "room", { room_id: announceRoom }).bytes);
+          held.push(frame(this.nextId(), "connect", { message: "SSE 연결 성공" }).bytes);
+          subscriber = { controller, turnId, held };
           if (turnId === null) this.replay(subscriber, lastEventId);
           this.subscribers.add(subscriber);
           this.keepAlive();
@@ -125,7 +126,7 @@ export class ChatRoom extends DurableObject<Env> {
     const held = s.held;
     if (!held) return;
     s.held = null;
-    this.write(s, joined(held));
+    this.write(s, concatBytes(held));
   }
 
   /** A watcher sees what the open turns said so far (after `lastEventId` when resuming). */

@@ -14,18 +14,6 @@ export function frame(id: number, event: SseEvent, data: Record<string, unknown>
   return { id, bytes: encoder.encode(`id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(body)}\n\n`) };
 }
 
-/** Several frames as one chunk. */
-export function joined(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
 /** A comment line: ignored by EventSource, but it keeps proxies from closing an idle stream. */
 export const HEARTBEAT = encoder.encode(": heartbeat\n\n");
 

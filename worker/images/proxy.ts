@@ -2,6 +2,7 @@
 // browser, but only from allow-listed hosts, only over http(s) on the default ports, never
 // from an IP literal in a private, loopback, link-local or metadata range, re-checking every
 // redirect hop; only image content types, at most 10 MB, within a timeout.
+import { concatBytes } from "../bytes";
 import { AppError } from "../http/errors";
 
 export const PROXY_MAX_BYTES = 10 * 1024 * 1024;
@@ -44,7 +45,7 @@ function check(url: URL, allowedHosts: string[]): void {
 }
 
 /** Fetches the image, following at most three redirects, each checked like the first URL. */
-export async function proxyImage(raw: string, allowedHosts: string[]): Promise<{ body: ArrayBuffer; contentType: string }> {
+export async function proxyImage(raw: string, allowedHosts: string[]): Promise<{ body: Uint8Array; contentType: string }> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -83,8 +84,8 @@ export async function proxyImage(raw: string, allowedHosts: string[]): Promise<{
   }
 }
 
-async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<ArrayBuffer> {
-  if (!body) return new ArrayBuffer(0);
+async function readCapped(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -98,11 +99,5 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, max: number):
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out.buffer;
+  return concatBytes(chunks);
 }
