@@ -303,14 +303,16 @@ async function machineTarget(): Promise<Target> {
   };
 }
 
-async function floorTarget(): Promise<Target> {
-  const { mf, url, pid } = await bareTarget("bench/fanout/floor.js");
+/** The bare Worker's stream, or with `viaObject`, the same stream answered by a Durable Object behind it. */
+async function floorTarget(viaObject = false): Promise<Target> {
+  const { mf, url, pid } = await bareTarget("bench/fanout/floor.js", { durableObjects: { STREAMS: "Streams" } });
+  const prefix = viaObject ? "/via-object" : "";
   return {
     url,
     pid,
-    path: () => "/sub",
+    path: () => `${prefix}/sub`,
     headers: {},
-    broadcast: { trigger: () => json(url, "POST", "/broadcast"), marker: "message", isEnd: (e) => e.event === "message" },
+    broadcast: { trigger: () => json(url, "POST", `${prefix}/broadcast`), marker: "message", isEnd: (e) => e.event === "message" },
     dispose: () => mf.dispose(),
   };
 }
@@ -515,6 +517,7 @@ const wanted = (variant: string) => !ONLY || ONLY.some((prefix) => variant.start
  * collection) before and after N finished requests that each make 2 trivial D1 queries, less
  * the same for N requests that make none; per request, in the "per subscriber" column.
  */
+const FLOOR = "floor (bare Worker stream)";
 const D1_RESIDUE = "diagnostic: no stream, N finished requests of 2 D1 queries each";
 
 async function d1Residue(n: number): Promise<FanoutRow> {
@@ -575,7 +578,8 @@ for (const n of PART === "pipeline" ? [] : SUBSCRIBERS) {
   console.log(`fan-out: ${n} subscribers`);
   const rows = [
     await measure("machine: a plain Node HTTP server", machineTarget, n, true),
-    await measure("floor (bare Worker stream)", floorTarget, n, true),
+    await measure(FLOOR, () => floorTarget(), n, true),
+    await measure("floor through a Durable Object", () => floorTarget(true), n, true),
     await measure("naive (TransformStream writers)", naiveTarget, n, true),
     await measure("app (1 room)", () => appTarget(1), n, true),
   ];
@@ -601,7 +605,7 @@ const pipelineTable = [
   ),
 ].join("\n");
 
-const floorAt = (n: number) => fanoutRows.find((r) => r.n === n && r.variant.startsWith("floor"))?.perSubscriber;
+const floorAt = (n: number) => fanoutRows.find((r) => r.n === n && r.variant === FLOOR)?.perSubscriber;
 const memoryTable = [
   "| variant | subscribers | RSS before | RSS open | per subscriber | × floor | held by server | RSS 16 s after close | held after close | RSS with N new subscribers |",
   "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
@@ -621,7 +625,7 @@ const broadcastTable = [
   ...fanoutRows
     .filter((r) => r.delivery)
     .map((r) => {
-      const name = r.variant.startsWith("app") ? "app: POST /api/chat/send → `turn`" : `${r.variant.split(" ")[0]!.replace(/:$/, "")}: POST /broadcast → event`;
+      const name = r.variant.startsWith("app") ? "app: POST /api/chat/send → `turn`" : `${r.variant.replace(/ \(.*\)$|:.*$/, "")}: POST /broadcast → event`;
       const trigger = `${msec(r.trigger!.p50)}${r.triggerInWorker ? ` (${msec(r.triggerInWorker.p50)})` : ""}`;
       const split = `${r.stamped ? msec(r.stamped.p50) : "–"} | ${r.received ? `${msec(r.received.p50)} / ${msec(r.received.p99)}` : "–"}`;
       return `| ${name} | ${r.n.toLocaleString("en")} | ${ROUNDS} | ${trigger} | ${msec(r.delivery!.p50)} | ${msec(r.delivery!.p99)} | ${msec(r.delivery!.max)} | ${split} | ${r.n === 1_000 ? "p99 ≤ 50 ms" : ""} |`;
@@ -635,7 +639,7 @@ writeSection(
   "Chat pipeline and SSE fan-out",
   `\`npm run bench:chat\` (quick) or \`npm run bench:chat -- --full\`; this run: ${FULL ? "full" : "quick"}. Each Worker runs in a workerd of its own (Miniflare's API, its own socket: no dev proxy, no entry worker); clients on loopback, one socket per stream.
 **Pipeline**: stream GET → \`turn\` (stream open) → first \`content\` → the coordinator's \`complete\`, with instant engines (a fake OpenAI through the real SDK; the offline stylist at pace 0), 2,400 products; D1 round trips counted by a bench-only entry around the unchanged bundle. Miniflare's queue runs one consumer invocation at a time, so jobs run one after another here: the "20 concurrent" rows measure that queue, not Cloudflare's.
-**Memory**: (server RSS with N idle subscribers − RSS before) / N, each RSS read after a full garbage collection (V8's \`--expose-gc\`, \`GET /__gc\`). *Machine*: a plain Node HTTP server. *Floor*: a bare Worker answering with an endless stream (15 s heartbeat). *Naive*: a Durable Object with one TransformStream writer per subscriber, never dropped. *Diagnostics*: the app's room stream without its route, then after 2 trivial D1 queries in the watch request; and with no stream at all, what N finished requests of 2 trivial D1 queries each leave in workerd's memory (per request; the next column: after N more).
+**Memory**: (server RSS with N idle subscribers − RSS before) / N, each RSS read after a full garbage collection (V8's \`--expose-gc\`, \`GET /__gc\`). *Machine*: a plain Node HTTP server. *Floor*: a bare Worker answering with an endless stream (15 s heartbeat); *through a Durable Object*: the same stream answered by an object behind the Worker, the hop every room subscriber takes. *Naive*: a Durable Object with one TransformStream writer per subscriber, never dropped. *Diagnostics*: the app's room stream without its route, then after 2 trivial D1 queries in the watch request; and with no stream at all, what N finished requests of 2 trivial D1 queries each leave in workerd's memory (per request; the next column: after N more).
 **Broadcast**: per subscriber, trigger request start → event arrival, ${ROUNDS} rounds after one uncounted; the event's own timestamp (the server's clock) splits it in two. The floor broadcasts to its isolate's streams (possible locally only). Subscribers are bare TCP sockets read by one Node thread, parsed only as far as the measurement needs.${CAPPED}
 
 ${pipelineTable}

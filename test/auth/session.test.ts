@@ -181,6 +181,16 @@ describe("profile facts for the stylists", () => {
     expect(again.data.profile).toMatchObject({ heightCm: 168, skinTone: null, bodyShape: "hourglass" });
   });
 
+  it("reaches the user's other sessions at once, though sessions are checked from memory", async () => {
+    const { browser: phone, user } = await loggedIn("Two Devices");
+    const { browser: laptop, user: same } = await loggedIn("Two Devices");
+    expect(same).toEqual(user);
+    for (const b of [phone, laptop]) expect((await b.fetch("/api/auth/me")).status).toBe(200); // both sessions known
+    await phone.json("/api/auth/me/profile", { method: "PATCH", body: { heightCm: 181 } });
+    const { body } = await laptop.json<{ profile: { heightCm: number } }>("/api/auth/me");
+    expect(body.data.profile.heightCm).toBe(181);
+  });
+
   it("names the bad field", async () => {
     const { browser } = await loggedIn("Bad Profile");
     const bad = await browser.json("/api/auth/me/profile", { method: "PATCH", body: { bodyShape: "pear-ish" } });

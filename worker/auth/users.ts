@@ -1,6 +1,7 @@
 // Users and their sessions in D1: upsert on sign-in, one session row per browser, and the
 // public shape of a user (the seed's `/api/auth/me`: userId, nickname, plus our profile).
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { Recent } from "../cache/recent";
 import type { Db } from "../db/client";
 import { sessions, users } from "../db/schema";
 import { SESSION_TTL_SECONDS } from "./jwt";
@@ -29,6 +30,7 @@ export async function upsertUser(db: Db, who: Identity): Promise<UserRow> {
     })
     .returning();
   if (!row) throw new Error("upsert returned no row");
+  userChanged(row);
   return row;
 }
 
@@ -39,21 +41,44 @@ export async function openSession(db: Db, userId: number): Promise<{ id: string;
   return { id, expiresAt };
 }
 
-/** The user of a live (not revoked, not expired) session, in one query. */
+/**
+ * How long this isolate trusts a session it found live without asking D1 again. Every open
+ * watch stream, turn, retry and poll checks its session; a room watched from many tabs would
+ * otherwise cost one query per watcher. A sign-out served by this isolate counts at once; one
+ * served by another isolate counts here within this time (the JWT's own expiry always counts).
+ */
+export const SESSION_RECHECK_MS = 10_000;
+const liveSessions = new Recent<string, { user: UserRow; expiresAt: number }>(SESSION_RECHECK_MS, 5_000);
+
+/** The user of a live (not revoked, not expired) session: one query, or none when checked lately. */
 export async function sessionUser(db: Db, sessionId: string, userId: number): Promise<UserRow | undefined> {
+  const known = liveSessions.get(sessionId);
+  if (known) return known.user.id === userId ? known.user : undefined;
   const [row] = await db
-    .select({ user: users })
+    .select({ user: users, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, Date.now())),
     )
     .limit(1);
+  if (row) liveSessions.set(sessionId, row, row.expiresAt);
   return row?.user;
 }
 
+/** After a user's row changed (profile, sign-in): sessions checked lately see the new row. */
+export function userChanged(row: UserRow): void {
+  liveSessions.update(
+    (s) => s.user.id === row.id,
+    (s) => ({ ...s, user: row }),
+  );
+}
+
 export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  liveSessions.delete(sessionId);
   await db.update(sessions).set({ revokedAt: Date.now() }).where(eq(sessions.id, sessionId));
+  liveSessions.delete(sessionId); // and what a lookup running meanwhile put back
+
 }
 
 export function publicUser(u: UserRow) {

@@ -194,7 +194,8 @@ async function run(db: D1Database, f: SearchFilters, match: string | null, ranke
         .all<Row & { total: number }>()
     ).results;
     total = rows[0]?.total;
-    if (total === undefined) total = (await db.prepare(`${cte}select count(*) as n from ${from} ${whereSql}`).bind(...params).first<{ n: number }>())?.n ?? 0;
+    // No row on the first page means no match at all; past it, the count needs asking.
+    if (total === undefined) total = firstBlock === 0 ? 0 : (await db.prepare(`${cte}select count(*) as n from ${from} ${whereSql}`).bind(...params).first<{ n: number }>())?.n ?? 0;
   }
 
   const candidates = rows.map(toRecord);

@@ -4,11 +4,12 @@
 // colours, silhouettes, even the occasion tag) are relaxed when a search finds nothing.
 // A panel expert gets 1–3 pieces through its lens (lenses.ts); the coordinator settles on
 // one outfit from the panel's pieces by votes and colour harmony, filling gaps by search.
-import { publicProduct, type PublicProduct } from "../catalog/products.ts";
-import { searchProducts, type SearchFilters } from "../catalog/search.ts";
+import type { PublicProduct } from "../catalog/products.ts";
+import type { SearchFilters } from "../catalog/search.ts";
 import { SUBCATEGORIES, type Category, type ColorKey, type Season, type Subcategory, type TpoTag } from "../catalog/vocabulary.ts";
 import type { Passage } from "../knowledge/passages.ts";
 import type { Intent, PeerAnswer, ProfileFacts } from "./brief.ts";
+import { CandidateSearches } from "./candidates.ts";
 import type { PanelExpertId } from "./experts.ts";
 import { harmony, isDark, isLight, lensFor, mainColor, wantedStyles, type Item, type Lens, type LensContext } from "./lenses.ts";
 
@@ -89,9 +90,8 @@ const WEIGHT: Record<Category, number> = { top: 3, bottom: 3, shoes: 3, outer: 5
 /** Kept back for each essential piece still to choose, so an earlier piece cannot spend it all. */
 const RESERVE = 30_000;
 const ESSENTIAL: Category[] = ["top", "bottom", "dress"];
-const CANDIDATES = 40;
 
-type Plan = { db: D1Database; ctx: LensContext; hard: HardFilters };
+type Plan = { searches: CandidateSearches; ctx: LensContext; hard: HardFilters };
 type PieceSpec = { slot: Category; cap: number; min?: number; share: number; outfit: Item[]; siblings: Item[]; avoidIds: string[]; preferAvoidIds: string[] };
 
 const byId = (a: Item, b: Item) => (a.product_id < b.product_id ? -1 : a.product_id > b.product_id ? 1 : 0);
@@ -126,16 +126,15 @@ function commonScore(plan: Plan, p: Item, spec: PieceSpec): number {
 }
 
 /**
- * One piece for a slot: the lens's preferences first, then fewer of them, then without the
- * occasion tag; the hard filters and the price cap hold at every step. Ids the lens would
- * rather not repeat (another expert's picks) are avoided until nothing else is left.
+ * A slot's searches, loosest last: the lens's preferences first, then fewer of them, then
+ * without the occasion tag; the hard filters and the price cap hold at every step. Ids the
+ * lens would rather not repeat (another expert's picks) are avoided until nothing else is left.
  */
-async function pickPiece(plan: Plan, lens: Lens, spec: PieceSpec): Promise<Item | null> {
-  if (spec.cap <= 0) return null;
+function ladder(plan: Plan, lens: Lens, spec: PieceSpec): SearchFilters[] {
   const prefs = lens.prefs(spec.slot, spec.outfit);
   const tpos = plan.ctx.intent.occasion ? [plan.ctx.intent.occasion] : [];
   const anchor = anchorColors(plan.ctx.intent, spec.slot);
-  const ladder: Partial<SearchFilters>[] = [
+  const steps: Partial<SearchFilters>[] = [
     ...(anchor.length ? [{ tpos, ...prefs, colors: anchor }] : []),
     { tpos, ...prefs },
     { tpos, subcategories: prefs.subcategories, colors: prefs.colors },
@@ -150,27 +149,36 @@ async function pickPiece(plan: Plan, lens: Lens, spec: PieceSpec): Promise<Item 
     const both = (preferred ?? []).filter((s) => asked.includes(s));
     return both.length ? both : asked;
   };
-  const tried = new Set<string>();
-  for (const extraAvoid of [spec.preferAvoidIds, []]) {
-    for (const step of ladder) {
-      const filters: SearchFilters = {
-        ...plan.hard,
-        ...step,
-        subcategories: kinds(step.subcategories),
-        categories: [spec.slot],
-        ...(Number.isFinite(spec.cap) ? { maxPrice: spec.cap } : {}),
-        ...(spec.min ? { minPrice: spec.min } : {}),
-        excludeIds: [...spec.avoidIds, ...extraAvoid],
-      };
-      const key = JSON.stringify(filters);
-      if (tried.has(key)) continue;
-      tried.add(key);
-      const { products } = await searchProducts(plan.db, filters, { limit: CANDIDATES });
-      if (!products.length) continue;
-      const scored = products.map(publicProduct).map((p) => ({ p, s: lens.score(p, spec.slot, spec.outfit) + commonScore(plan, p, spec) }));
-      scored.sort((a, b) => b.s - a.s || byId(a.p, b.p));
-      return scored[0]!.p;
-    }
+  const seen = new Set<string>();
+  return [spec.preferAvoidIds, []].flatMap((extraAvoid) =>
+    steps
+      .map(
+        (step): SearchFilters => ({
+          ...plan.hard,
+          ...step,
+          subcategories: kinds(step.subcategories),
+          categories: [spec.slot],
+          ...(Number.isFinite(spec.cap) ? { maxPrice: spec.cap } : {}),
+          ...(spec.min ? { minPrice: spec.min } : {}),
+          excludeIds: [...spec.avoidIds, ...extraAvoid],
+        }),
+      )
+      .filter((f) => {
+        const key = JSON.stringify(f);
+        return !seen.has(key) && seen.add(key);
+      }),
+  );
+}
+
+/** One piece for a slot: the best the lens and the look score among the first search that finds any. */
+async function pickPiece(plan: Plan, lens: Lens, spec: PieceSpec): Promise<Item | null> {
+  if (spec.cap <= 0) return null;
+  for (const filters of ladder(plan, lens, spec)) {
+    const products = await plan.searches.find(filters);
+    if (!products.length) continue;
+    const scored = products.map((p) => ({ p, s: lens.score(p, spec.slot, spec.outfit) + commonScore(plan, p, spec) }));
+    scored.sort((a, b) => b.s - a.s || byId(a.p, b.p));
+    return scored[0]!.p;
   }
   return null;
 }
@@ -178,7 +186,8 @@ async function pickPiece(plan: Plan, lens: Lens, spec: PieceSpec): Promise<Item 
 /**
  * Fills slots in budget order. With one kind asked for ("신발 추천"), the slots are
  * alternatives, each within the whole budget; otherwise they are one look whose total stays
- * within it, each piece capped by what is left and nudged towards its share.
+ * within it, each piece capped by what is left and nudged towards its share. Every slot's
+ * first search starts at once, capped by the most it could be left (candidates.ts).
  */
 async function fillSlots(plan: Plan, lens: Lens, slots: Category[], have: Item[], preferAvoidIds: string[]): Promise<Item[]> {
   const { budget } = plan.ctx.intent;
@@ -189,10 +198,10 @@ async function fillSlots(plan: Plan, lens: Lens, slots: Category[], have: Item[]
   let remaining = (budget.max ?? Infinity) - have.reduce((sum, p) => sum + p.price, 0);
   // Pieces the user asked for by name are all essential; otherwise shoes and coats can go.
   const essential = (s: Category) => plan.ctx.intent.categories.length > 0 || ESSENTIAL.includes(s);
-  for (let i = 0; i < order.length; i++) {
+  const specFor = (i: number): PieceSpec => {
     const slot = order[i]!;
     const later = order.slice(i + 1);
-    const spec: PieceSpec = alternatives
+    return alternatives
       ? { slot, cap: budget.max ?? Infinity, min: budget.min ?? undefined, share: budget.max ?? Infinity, outfit: [], siblings, avoidIds: siblings.map((p) => p.product_id), preferAvoidIds }
       : {
           slot,
@@ -200,10 +209,17 @@ async function fillSlots(plan: Plan, lens: Lens, slots: Category[], have: Item[]
           share: (remaining * WEIGHT[slot]) / (WEIGHT[slot] + later.reduce((sum, s) => sum + WEIGHT[s], 0)),
           outfit,
           siblings: [],
-          avoidIds: outfit.map((p) => p.product_id),
+          // Only pieces of the slot's own kind could come up in its search.
+          avoidIds: outfit.filter((p) => p.category === slot).map((p) => p.product_id),
           preferAvoidIds,
         };
-    const piece = await pickPiece(plan, lens, spec);
+  };
+  for (let i = 0; i < order.length; i++) {
+    const first = ladder(plan, lens, specFor(i))[0];
+    if (first) plan.searches.prefetch(first);
+  }
+  for (let i = 0; i < order.length; i++) {
+    const piece = await pickPiece(plan, lens, specFor(i));
     if (!piece) continue;
     if (alternatives) siblings.push(piece);
     else {
@@ -232,10 +248,17 @@ async function planWith(plan: Plan, expert: PanelExpertId, preferAvoidIds: strin
 
 /** 1–3 products for one panel expert, each within every hard filter; fewer when the catalog has fewer. */
 export async function planPicks(db: D1Database, intent: Intent, profile: ProfileFacts, expert: PanelExpertId, opts: { passages?: Passage[] } = {}): Promise<PublicProduct[]> {
-  const plan: Plan = { db, ctx: { intent, profile, passages: opts.passages ?? [] }, hard: hardFilters(intent) };
+  const plan: Plan = { searches: new CandidateSearches(db), ctx: { intent, profile, passages: opts.passages ?? [] }, hard: hardFilters(intent) };
+  if (expert !== "trend_expert") return planWith(plan, expert, []);
   // The trend expert shows other pieces than the style analyst where the catalog allows it.
-  // The panel answers in parallel, so it replays the analyst's (deterministic) choice.
-  const avoid = expert === "trend_expert" ? (await planWith(plan, "style_analyst", [])).map((p) => p.product_id) : [];
+  // The panel answers in parallel, so it replays the analyst's (deterministic) choice; its
+  // own searches start meanwhile, before it knows which ids to avoid.
+  const lens = lensFor(expert, plan.ctx);
+  for (const slot of panelSlots(intent, lens)) {
+    const first = ladder(plan, lens, { slot, cap: intent.budget.max ?? Infinity, share: Infinity, outfit: [], siblings: [], avoidIds: [], preferAvoidIds: [] })[0];
+    if (first) plan.searches.prefetch(first);
+  }
+  const avoid = (await planWith(plan, "style_analyst", [])).map((p) => p.product_id);
   return planWith(plan, expert, avoid);
 }
 
@@ -263,7 +286,7 @@ function cartesian<T>(lists: T[][]): T[][] {
  * the total within the budget. Missing pieces are then searched for with what is left.
  */
 export async function planOutfit(db: D1Database, intent: Intent, profile: ProfileFacts, peers: PeerAnswer[], opts: { passages?: Passage[] } = {}): Promise<PublicProduct[]> {
-  const plan: Plan = { db, ctx: { intent, profile, passages: opts.passages ?? [] }, hard: hardFilters(intent) };
+  const plan: Plan = { searches: new CandidateSearches(db), ctx: { intent, profile, passages: opts.passages ?? [] }, hard: hardFilters(intent) };
   const { needsOuter } = weatherRules(intent);
   const max = intent.budget.max ?? Infinity;
   const pool = [...new Map(peers.flatMap((p) => p.products).map((p) => [p.product_id, p])).values()].filter((p) => meetsHardFilters(p, plan.hard) && p.price <= max).sort(byId);

@@ -1,6 +1,7 @@
 // Chat rooms and messages in D1. The user's message is one write (a batch: the message and
 // the room's time, or the new room and its first message); a turn's answers are one batch
 // (each answer plus one `*_PRODUCT` row per recommended product, the seed's layout).
+import { Recent } from "../cache/recent.ts";
 import { EXPERTS, isExpertId, type ExpertId } from "./experts.ts";
 import type { ProductRef } from "./jobs.ts";
 import type { Answer, TurnStart } from "./room.ts";
@@ -31,19 +32,28 @@ export async function createRoomWithMessage(db: D1Database, userId: number, m: O
       .prepare("insert into chat_messages (room_id, sender_type, message, image_url, turn_id, created_at) values (last_insert_rowid(), 'USER', ?, ?, ?, ?) returning id")
       .bind(m.content, m.imageUrl, m.turnId, now),
   ]);
-  return { roomId: room!.results[0]!.id, messageId: message!.results[0]!.id };
+  const roomId = room!.results[0]!.id;
+  roomOwners.set(roomId, userId);
+  return { roomId, messageId: message!.results[0]!.id };
 }
 
 export async function createRoom(db: D1Database, userId: number, title: string | null): Promise<number> {
   const now = Date.now();
   const row = await db.prepare("insert into chat_rooms (user_id, title, created_at, updated_at) values (?, ?, ?, ?) returning id").bind(userId, title, now, now).first<{ id: number }>();
+  roomOwners.set(row!.id, userId);
   return row!.id;
 }
 
+/** Rooms' owners this isolate has created or looked up: a room never changes hands, so a known owner holds. */
+const roomOwners = new Recent<number, number>(Infinity, 10_000);
+
 /** True when the room exists and belongs to the user (anything else answers 404 alike). */
 export async function ownsRoom(db: D1Database, userId: number, roomId: number): Promise<boolean> {
-  const row = await db.prepare("select 1 as ok from chat_rooms where id = ? and user_id = ?").bind(roomId, userId).first();
-  return row !== null;
+  const known = roomOwners.get(roomId);
+  if (known !== undefined) return known === userId;
+  const row = await db.prepare("select user_id from chat_rooms where id = ?").bind(roomId).first<{ user_id: number }>();
+  if (row) roomOwners.set(roomId, row.user_id);
+  return row?.user_id === userId;
 }
 
 /** One turn's answers and their product rows, in one batch. */

@@ -7,7 +7,7 @@ import { dropCookie, SESSION_COOKIE } from "../auth/cookies";
 import { authorizeUrl, exchangeCode, fetchProfile, KakaoError } from "../auth/kakao";
 import { consumeState, issueState } from "../auth/oauth-state";
 import { currentSession, requireUser, startSession } from "../auth/session";
-import { publicUser, revokeSession, upsertUser } from "../auth/users";
+import { publicUser, revokeSession, upsertUser, userChanged } from "../auth/users";
 import { config, jwtKey } from "../config";
 import { db } from "../db/client";
 import { BODY_SHAPES, GENDERS, SKIN_TONES, users } from "../db/schema";
@@ -202,6 +202,7 @@ auth.openapi(
       .where(eq(users.id, c.get("user").id))
       .returning();
     if (!row) throw new AppError(404, "User not found");
+    userChanged(row);
     return ok(c, publicUser(row), "프로필이 저장되었습니다.");
   },
 );
