@@ -1,9 +1,10 @@
 // Integration tests inside the Workers runtime (workerd via @cloudflare/vitest-plugin), with
 // the real wrangler.toml bindings, D1 migrations applied in test/setup.ts, and fake outside
-// services started on loopback by test/global-setup.ts. Two projects share all of it:
+// services started on loopback by test/global-setup.ts. Three projects share all of it:
 //   worker       — the offline engines, as a newcomer runs the app;
 //   chat-faults  — the stylist chat on the OpenAI engine against the fake OpenAI, whose
-//                  flaky scenario (test/fakes/openai.ts) cuts streams and fails on cue.
+//                  flaky scenario (test/fakes/openai.ts) cuts streams and fails on cue;
+//   fitting-fitroom — the try-on on the FitRoom provider against the fake FitRoom.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { FAKE_KAKAO_CLIENT } from "./test/fakes/kakao.ts";
@@ -35,6 +36,9 @@ function project(name: string, include: string[], exclude: string[], bindings: R
             OPENAI_BASE_URL: inject("openaiBaseUrl"),
             ANTHROPIC_BASE_URL: inject("anthropicBaseUrl"),
             FITROOM_API_KEY: "",
+            FITROOM_BASE_URL: inject("fitroomUrl"),
+            FITROOM_POLL_MS: "20",
+            FITTING_WAIT_MS: "15000",
             LOCAL_STREAM_PACE_MS: "0",
             IMAGE_PROXY_HOSTS: "images.test,*.cdn.test",
             TEST_MIGRATIONS: migrations,
@@ -61,8 +65,10 @@ export default defineConfig({
     silent: "passed-only",
     projects: [
       // Node-side tools have their own config (vitest.node.config.ts).
-      project("worker", ["test/**/*.test.ts", "worker/**/*.test.ts"], ["test/node/**", "test/chat-faults/**"]),
+      project("worker", ["test/**/*.test.ts", "worker/**/*.test.ts"], ["test/node/**", "test/chat-faults/**", "test/fitting-fitroom/**"]),
       project("chat-faults", ["test/chat-faults/**/*.test.ts"], [], { LLM_ENGINE: "openai", OPENAI_API_KEY: "sk-flaky-chat" }),
+      // The try-on through FitRoom's real client against the fake FitRoom (test/fakes/fitroom.ts).
+      project("fitting-fitroom", ["test/fitting-fitroom/**/*.test.ts"], [], { FITTING_ENGINE: "fitroom", FITROOM_API_KEY: "fr-ok" }),
     ],
   },
 });

@@ -2,6 +2,7 @@
 // their URLs to vitest.config.ts (`inject`), which passes them to the Worker as bindings.
 import type { TestProject } from "vitest/node";
 import { startFakeAnthropic } from "./fakes/anthropic.ts";
+import { startFakeFitRoom } from "./fakes/fitroom.ts";
 import { startFakeKakao } from "./fakes/kakao.ts";
 import { startFakeOpenAI } from "./fakes/openai.ts";
 
@@ -11,18 +12,21 @@ declare module "vitest" {
     openaiBaseUrl: string;
     /** The fake Anthropic's origin, as the SDK's `baseURL` takes it. */
     anthropicBaseUrl: string;
+    /** The fake FitRoom's origin (FITROOM_BASE_URL). */
+    fitroomUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const [kakao, openai, anthropic] = await Promise.all([startFakeKakao(), startFakeOpenAI(), startFakeAnthropic()]);
+  const [kakao, openai, anthropic, fitroom] = await Promise.all([startFakeKakao(), startFakeOpenAI(), startFakeAnthropic(), startFakeFitRoom()]);
   project.provide("kakaoUrl", kakao.url);
   project.provide("openaiBaseUrl", openai.baseURL);
   project.provide("anthropicBaseUrl", anthropic.url);
+  project.provide("fitroomUrl", fitroom.url);
   return async () => {
     // closeAllConnections: a stalled fake stream must not hold the shutdown.
     await Promise.all(
-      [kakao.server, openai.server, anthropic.server].map((server) => {
+      [kakao.server, openai.server, anthropic.server, fitroom.server].map((server) => {
         server.closeAllConnections();
         return new Promise((resolve) => server.close(resolve));
       }),

@@ -7,6 +7,7 @@ import { mountDocs } from "./http/openapi";
 import { sameOrigin } from "./http/origin";
 import auth from "./routes/auth";
 import chat from "./routes/chat";
+import fitting from "./routes/fitting";
 import health from "./routes/health";
 import images from "./routes/images";
 import products from "./routes/products";
@@ -25,6 +26,7 @@ app.route("/", chat);
 app.route("/", images);
 app.route("/", uploads);
 app.route("/", proxy);
+app.route("/", fitting);
 mountDocs(app);
 
 app.notFound((c) => (c.req.path.startsWith("/api/") || c.req.path === "/api" ? onNotFound(c) : c.env.ASSETS.fetch(c.req.raw)));

@@ -30,6 +30,12 @@ const ConfigSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   ANTHROPIC_BASE_URL: optionalUrl,
   FITROOM_API_KEY: optional,
+  FITROOM_BASE_URL: z.url().default("https://platform.fitroom.app"),
+  /** How long POST /api/fitting/try-on waits for the result before answering 202 (the client then polls). */
+  FITTING_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(25_000),
+  /** FitRoom polling: the first wait between status checks (it grows ×1.5 up to 10 s) and the bound on the whole wait. */
+  FITROOM_POLL_MS: z.coerce.number().int().min(1).max(10_000).default(2_000),
+  FITROOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(900_000).default(300_000),
   /** Milliseconds between the offline stylist's pieces, so a reader can follow (0 in tests and benches). */
   LOCAL_STREAM_PACE_MS: z.coerce.number().int().min(0).max(1000).default(15),
   IMAGE_PROXY_HOSTS: z.string().default(""),
@@ -77,6 +83,10 @@ function build(env: Record<string, unknown>) {
       openai: c.OPENAI_API_KEY ? { apiKey: c.OPENAI_API_KEY, model: c.OPENAI_MODEL ?? DEFAULT_MODELS.openai, baseURL: c.OPENAI_BASE_URL } : undefined,
       anthropic: c.ANTHROPIC_API_KEY ? { apiKey: c.ANTHROPIC_API_KEY, model: c.ANTHROPIC_MODEL ?? DEFAULT_MODELS.anthropic, baseURL: c.ANTHROPIC_BASE_URL } : undefined,
       paceMs: c.LOCAL_STREAM_PACE_MS,
+    },
+    fitting: {
+      waitMs: c.FITTING_WAIT_MS,
+      fitroom: c.FITROOM_API_KEY ? { apiKey: c.FITROOM_API_KEY, baseUrl: c.FITROOM_BASE_URL.replace(/\/$/, ""), pollMs: c.FITROOM_POLL_MS, timeoutMs: c.FITROOM_TIMEOUT_MS } : undefined,
     },
     /** Hosts the image proxy may fetch from ("*.example.com" matches subdomains). */
     imageProxyHosts: c.IMAGE_PROXY_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),

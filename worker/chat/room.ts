@@ -356,6 +356,15 @@ export class ChatRoom extends DurableObject<Env> {
     return { retried: failed };
   }
 
+  /**
+   * News about the room that is not part of a turn (a try-on started from it has finished):
+   * to the watchers open now, not kept for later ones.
+   */
+  async notify(event: "fitting", data: Record<string, unknown>): Promise<void> {
+    const f = frame(this.nextId(), event, data);
+    for (const s of this.subscribers) if (s.turnId === null) this.write(s, f.bytes);
+  }
+
   /** Subscribers open now (for tests and metrics). */
   async subscriberCount(): Promise<number> {
     return this.subscribers.size;

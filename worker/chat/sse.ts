@@ -5,7 +5,7 @@ import { failure, success } from "../http/envelope";
 
 const encoder = new TextEncoder();
 
-export type SseEvent = "connect" | "room" | "content" | "complete" | "reset" | "error" | "turn";
+export type SseEvent = "connect" | "room" | "content" | "complete" | "reset" | "error" | "turn" | "fitting";
 
 export type Frame = { id: number; bytes: Uint8Array };
 

@@ -3,6 +3,7 @@
 // (after RetryLater's delay) and, after max_retries, moved to the queue's dead-letter queue.
 // A message for a queue without a handler is retried too, never silently dropped.
 import { runExpertJob } from "../chat/expert-job";
+import { runFittingJob } from "../fitting/job";
 
 export type QueueHandler = (message: Message<unknown>, env: Env, ctx: ExecutionContext) => Promise<void>;
 
@@ -18,7 +19,7 @@ export class RetryLater extends Error {
 }
 
 /** Queue name (wrangler.toml) → its handler. */
-const handlers: Record<string, QueueHandler> = { "debut-expert-jobs": runExpertJob };
+const handlers: Record<string, QueueHandler> = { "debut-expert-jobs": runExpertJob, "debut-fitting-jobs": runFittingJob };
 
 export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: ExecutionContext): Promise<void> {
   const handler = Object.hasOwn(handlers, batch.queue) ? handlers[batch.queue] : undefined;
