@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
@@ -54,6 +55,34 @@ export async function closeSession(session: Session, testName: string, failed: b
     await session.page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true }).catch(() => {});
   }
   await session.context.close();
+}
+
+/**
+ * One Chromium for a test file and a fresh profile per test: returns `open`, which starts the
+ * test's page. After each test its profile is closed (with a screenshot when it failed), and
+ * a passing test must not have left an uncaught error in the page.
+ */
+export function pagePerTest(baseUrl: string): (options?: Parameters<typeof openSession>[2]) => Promise<Page> {
+  let browser: Browser | undefined;
+  let session: Session | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async (ctx) => {
+    if (!session) return;
+    const failed = ctx.task.result?.state === "fail";
+    if (!failed) expect(session.errors, "uncaught errors in the page").toEqual([]);
+    await closeSession(session, ctx.task.name, failed);
+    session = undefined;
+  });
+  return async (options = {}) => {
+    if (!browser) throw new Error("pagePerTest: the browser starts in beforeAll");
+    session = await openSession(browser, baseUrl, options);
+    return session.page;
+  };
 }
 
 /** Fills in the dev login form on the login page and submits it. */

@@ -2,34 +2,12 @@
 // Worker and its seeded catalog: searching in Korean and English, filters kept in the URL,
 // paging, a product in both languages, and a photo sent with progress, refused or cancelled.
 import { crc32, deflateSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
-import { closeSession, launchChromium, openSession, PHONE, signIn, type Session } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { pagePerTest, PHONE, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async (ctx) => {
-  if (!session) return;
-  const failed = ctx.task.result?.state === "fail";
-  if (!failed) expect(session.errors, "uncaught errors in the page").toEqual([]);
-  await closeSession(session, ctx.task.name, failed);
-  session = undefined;
-});
-
-async function open(options: Parameters<typeof openSession>[2] = {}): Promise<Page> {
-  session = await openSession(browser, baseUrl, options);
-  return session.page;
-}
+const open = pagePerTest(baseUrl);
 
 type Product = { product_id: string; product_name: string; product_name_en: string; price: number; style_tags: string[]; tpo_tags: string[] };
 type SearchPage = { products: Product[]; total: number };

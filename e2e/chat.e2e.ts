@@ -3,34 +3,12 @@
 // outfit; the room comes back after a reload; a phone stacks the answers; the English UI
 // names the experts in English; older messages load upwards; a refused send keeps the text,
 // a broken stream offers to reconnect, and an expert's failure can be tried again.
-import type { Browser, Locator, Page, Route } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
-import { closeSession, launchChromium, openSession, PHONE, signIn, type Session } from "./browser";
+import type { Locator, Page, Route } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { pagePerTest, PHONE, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async (ctx) => {
-  if (!session) return;
-  const failed = ctx.task.result?.state === "fail";
-  if (!failed) expect(session.errors, "uncaught errors in the page").toEqual([]);
-  await closeSession(session, ctx.task.name, failed);
-  session = undefined;
-});
-
-async function open(options: Parameters<typeof openSession>[2] = {}): Promise<Page> {
-  session = await openSession(browser, baseUrl, options);
-  return session.page;
-}
+const open = pagePerTest(baseUrl);
 
 const QUESTION = "다음 주 IT 회사 면접인데 뭐 입을까요?";
 const EXPERTS_KO = ["스타일 분석가", "트렌드 전문가", "컬러 전문가", "핏팅 코디네이터"] as const;

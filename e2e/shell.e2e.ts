@@ -1,34 +1,12 @@
 // The SPA shell, end to end against the real Worker: signing in with the dev login, the
 // frame and its navigation, both languages, the profile form, signing out, and the guards
 // that send a signed-out visitor to the login page and back.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from "vitest";
-import { closeSession, DESKTOP, devLogin, freshNickname, launchChromium, openSession, PHONE, signIn, type Session } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, test } from "vitest";
+import { DESKTOP, devLogin, freshNickname, pagePerTest, PHONE, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-let session: Session | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async (ctx) => {
-  if (!session) return;
-  const failed = ctx.task.result?.state === "fail";
-  if (!failed) expect(session.errors, "uncaught errors in the page").toEqual([]);
-  await closeSession(session, ctx.task.name, failed);
-  session = undefined;
-});
-
-async function open(options: Parameters<typeof openSession>[2] = {}): Promise<Page> {
-  session = await openSession(browser, baseUrl, options);
-  return session.page;
-}
+const open = pagePerTest(baseUrl);
 
 const heading = (page: Page) => page.locator("main h1").first().textContent();
 /** Polls until the page catches up; generous, for a dev build loading a page's modules on first use. */

@@ -1,5 +1,6 @@
 // The clothes chosen for the try-on (?upper= and ?lower= product ids, as the product page's
-// "Try it on" links them), each as its product card; none yet points to the catalog.
+// "Try it on" links them), each as its product card, either of two left out on request;
+// none yet points to the catalog.
 import { createResource, For, Match, Show, Switch } from "solid-js";
 import { fetchProduct, isUnknownProduct } from "../../api/catalog";
 import { ProductCard, ProductCardSkeleton } from "../../components/product/ProductCard";
@@ -7,11 +8,11 @@ import { errorText } from "../../i18n/error-text";
 import { t } from "../../i18n/lang";
 import type { MessageKey } from "../../i18n/ko";
 
-export function SelectedClothes(props: { upper?: string; lower?: string }) {
+export function SelectedClothes(props: { upper?: string; lower?: string; onRemove: (slot: "upper" | "lower") => void }) {
   const picks = () => {
-    const chosen: { label: MessageKey; id: string }[] = [];
-    if (props.upper) chosen.push({ label: "tryOn.clothes.upper", id: props.upper });
-    if (props.lower) chosen.push({ label: "tryOn.clothes.lower", id: props.lower });
+    const chosen: { label: MessageKey; id: string; slot: "upper" | "lower" }[] = [];
+    if (props.upper) chosen.push({ label: "tryOn.clothes.upper", id: props.upper, slot: "upper" });
+    if (props.lower) chosen.push({ label: "tryOn.clothes.lower", id: props.lower, slot: "lower" });
     return chosen;
   };
 
@@ -31,7 +32,15 @@ export function SelectedClothes(props: { upper?: string; lower?: string }) {
         <For each={picks()}>
           {(pick) => (
             <li>
-              <h3 class="selected-clothes__label">{t(pick.label)}</h3>
+              <div class="selected-clothes__head">
+                <h3 class="selected-clothes__label">{t(pick.label)}</h3>
+                {/* Two pieces selected: either can be left out to try the other alone. */}
+                <Show when={picks().length > 1}>
+                  <button type="button" class="button button--quiet selected-clothes__remove" onClick={() => props.onRemove(pick.slot)}>
+                    {t("tryOn.clothes.remove")}
+                  </button>
+                </Show>
+              </div>
               <SelectedItem id={pick.id} />
             </li>
           )}
