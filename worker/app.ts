@@ -13,6 +13,7 @@ import images from "./routes/images";
 import products from "./routes/products";
 import proxy from "./routes/proxy";
 import uploads from "./routes/uploads";
+import voice from "./routes/voice";
 
 const app = router();
 
@@ -27,6 +28,7 @@ app.route("/", images);
 app.route("/", uploads);
 app.route("/", proxy);
 app.route("/", fitting);
+app.route("/", voice);
 mountDocs(app);
 
 app.notFound((c) => (c.req.path.startsWith("/api/") || c.req.path === "/api" ? onNotFound(c) : c.env.ASSETS.fetch(c.req.raw)));

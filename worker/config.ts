@@ -36,6 +36,13 @@ const ConfigSchema = z.object({
   /** FitRoom polling: the first wait between status checks (it grows ×1.5 up to 10 s) and the bound on the whole wait. */
   FITROOM_POLL_MS: z.coerce.number().int().min(1).max(10_000).default(2_000),
   FITROOM_TIMEOUT_MS: z.coerce.number().int().min(100).max(900_000).default(300_000),
+  /** The Realtime endpoint (wss://…; a gateway or the tests' fake), its model and the user's-speech transcription model. */
+  OPENAI_REALTIME_URL: z.url().default("wss://api.openai.com/v1/realtime"),
+  OPENAI_REALTIME_MODEL: z.string().trim().min(1).default("gpt-realtime"),
+  OPENAI_TRANSCRIBE_MODEL: z.string().trim().min(1).default("gpt-4o-mini-transcribe"),
+  /** A live voice session's hard cap (an outbound socket keeps its object in memory) and its idle timeout. */
+  VOICE_MAX_SECONDS: z.coerce.number().int().min(1).max(1_800).default(900),
+  VOICE_IDLE_SECONDS: z.coerce.number().int().min(1).max(1_800).default(180),
   /** Milliseconds between the offline stylist's pieces, so a reader can follow (0 in tests and benches). */
   LOCAL_STREAM_PACE_MS: z.coerce.number().int().min(0).max(1000).default(15),
   IMAGE_PROXY_HOSTS: z.string().default(""),
@@ -87,6 +94,16 @@ function build(env: Record<string, unknown>) {
     fitting: {
       waitMs: c.FITTING_WAIT_MS,
       fitroom: c.FITROOM_API_KEY ? { apiKey: c.FITROOM_API_KEY, baseUrl: c.FITROOM_BASE_URL.replace(/\/$/, ""), pollMs: c.FITROOM_POLL_MS, timeoutMs: c.FITROOM_TIMEOUT_MS } : undefined,
+    },
+    voice: {
+      /** The partner new sessions get: OpenAI Realtime when asked for (or, on auto, when its key is set), else the local one. */
+      engine: c.VOICE_ENGINE === "openai" || (c.VOICE_ENGINE === "auto" && c.OPENAI_API_KEY) ? ("openai" as const) : ("local" as const),
+      openai: c.OPENAI_API_KEY
+        ? { apiKey: c.OPENAI_API_KEY, url: c.OPENAI_REALTIME_URL, model: c.OPENAI_REALTIME_MODEL, transcribeModel: c.OPENAI_TRANSCRIBE_MODEL }
+        : undefined,
+      maxMs: c.VOICE_MAX_SECONDS * 1000,
+      idleMs: c.VOICE_IDLE_SECONDS * 1000,
+      paceMs: c.LOCAL_STREAM_PACE_MS,
     },
     /** Hosts the image proxy may fetch from ("*.example.com" matches subdomains). */
     imageProxyHosts: c.IMAGE_PROXY_HOSTS.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean),

@@ -227,6 +227,8 @@ export const voiceSessions = sqliteTable(
     difficulty: text("difficulty", { enum: ["easy", "normal", "hard"] }).notNull(),
     engine: text("engine", { enum: ["openai", "local"] }).notNull(),
     status: text("status", { enum: VOICE_STATUSES }).notNull().default("created"),
+    /** Why a live session stopped: "ended" (asked), "idle_timeout", "session_expired", "upstream_error". */
+    endReason: text("end_reason"),
     createdAt: createdAt(),
     startedAt: integer("started_at", { mode: "number" }),
     endedAt: integer("ended_at", { mode: "number" }),
@@ -246,6 +248,8 @@ export const voiceTurns = sqliteTable(
     /** Milliseconds from the start of the session. */
     startMs: integer("start_ms").notNull(),
     endMs: integer("end_ms").notNull(),
+    /** A user turn spoken (timed: it counts for the speaking rate) or typed. */
+    input: text("input", { enum: ["speech", "text"] }).notNull().default("speech"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.seq] })],

@@ -16,6 +16,7 @@ import { failure, ok } from "../http/envelope";
 import { AppError } from "../http/errors";
 import { router, type AppEnv } from "../http/hono";
 import { refuseOversize } from "../http/limits";
+import { pageOf, PageQuery, readCursor } from "../http/time-cursor";
 import { cookieAuth, envelope, errors, failureResponse } from "../http/openapi";
 import { MAX_UPLOAD_BYTES } from "../images/uploads";
 import { ownsRoom } from "../chat/store";
@@ -186,14 +187,6 @@ fitting.openapi(
   },
 );
 
-const HistoryQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(50).default(20),
-  cursor: z
-    .string()
-    .regex(/^\d+_[0-9a-f-]{36}$/, "the previous page's next_cursor")
-    .optional(),
-});
-
 fitting.openapi(
   createRoute({
     method: "get",
@@ -201,7 +194,7 @@ fitting.openapi(
     tags: ["Fitting"],
     summary: "Your try-ons, newest first",
     security: cookieAuth,
-    request: { query: HistoryQuery },
+    request: { query: PageQuery },
     responses: {
       200: envelope(z.object({ tasks: z.array(Task), has_more: z.boolean(), next_cursor: z.string().nullable(), count: z.number() }).openapi("TryOnHistory")),
       400: errors[400],
@@ -210,12 +203,9 @@ fitting.openapi(
   }),
   async (c) => {
     const { limit, cursor } = c.req.valid("query");
-    const at = cursor ? { createdAt: Number(cursor.slice(0, cursor.indexOf("_"))), id: cursor.slice(cursor.indexOf("_") + 1) } : null;
-    const rows = await listTasks(db(c.env), c.get("user").id, limit + 1, at);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const more = rows.length > limit;
-    return ok(c, { tasks: page.map(publicTask), has_more: more, next_cursor: more && last ? `${last.createdAt}_${last.id}` : null, count: page.length });
+    const rows = await listTasks(db(c.env), c.get("user").id, limit + 1, readCursor(cursor));
+    const { page, ...more } = pageOf(rows, limit);
+    return ok(c, { tasks: page.map(publicTask), ...more, count: page.length });
   },
 );
 
