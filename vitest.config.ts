@@ -4,7 +4,8 @@
 //   worker       — the offline engines, as a newcomer runs the app;
 //   chat-faults  — the stylist chat on the OpenAI engine against the fake OpenAI, whose
 //                  flaky scenario (test/fakes/openai.ts) cuts streams and fails on cue;
-//   fitting-fitroom — the try-on on the FitRoom provider against the fake FitRoom.
+//   fitting-fitroom — the try-on on the FitRoom provider against the fake FitRoom;
+//   voice-openai — voice sessions relayed to the fake Realtime API (test/fakes/realtime.ts).
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { FAKE_KAKAO_CLIENT } from "./test/fakes/kakao.ts";
@@ -37,6 +38,7 @@ function project(name: string, include: string[], exclude: string[], bindings: R
             ANTHROPIC_BASE_URL: inject("anthropicBaseUrl"),
             FITROOM_API_KEY: "",
             FITROOM_BASE_URL: inject("fitroomUrl"),
+            OPENAI_REALTIME_URL: inject("realtimeUrl"),
             FITROOM_POLL_MS: "20",
             FITTING_WAIT_MS: "15000",
             LOCAL_STREAM_PACE_MS: "0",
@@ -65,10 +67,12 @@ export default defineConfig({
     silent: "passed-only",
     projects: [
       // Node-side tools have their own config (vitest.node.config.ts).
-      project("worker", ["test/**/*.test.ts", "worker/**/*.test.ts"], ["test/node/**", "test/chat-faults/**", "test/fitting-fitroom/**"]),
+      project("worker", ["test/**/*.test.ts", "worker/**/*.test.ts"], ["test/node/**", "test/chat-faults/**", "test/fitting-fitroom/**", "test/voice-openai/**"]),
       project("chat-faults", ["test/chat-faults/**/*.test.ts"], [], { LLM_ENGINE: "openai", OPENAI_API_KEY: "sk-flaky-chat" }),
       // The try-on through FitRoom's real client against the fake FitRoom (test/fakes/fitroom.ts).
       project("fitting-fitroom", ["test/fitting-fitroom/**/*.test.ts"], [], { FITTING_ENGINE: "fitroom", FITROOM_API_KEY: "fr-ok" }),
+      // Voice sessions through the OpenAI relay against the fake Realtime API.
+      project("voice-openai", ["test/voice-openai/**/*.test.ts"], [], { VOICE_ENGINE: "openai", OPENAI_API_KEY: "rt-key-only-the-server-knows" }),
     ],
   },
 });

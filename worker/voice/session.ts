@@ -195,7 +195,7 @@ export class VoiceSession extends DurableObject<Env> {
     if (said) {
       // A cancelled line leaves the partner where it was: the user interrupted it.
       if (!run.cancelled) st.partner = next.state;
-      this.addTurn("partner", said, { start_ms: startMs, end_ms: this.now() });
+      this.addTurn("partner", said, { start_ms: startMs, end_ms: this.now() }, "speech", "server");
       await this.flush();
     }
   }
@@ -271,7 +271,7 @@ export class VoiceSession extends DurableObject<Env> {
       case "conversation.item.input_audio_transcription.completed": {
         const timing = e.item_id ? this.speech.get(e.item_id) : undefined;
         if (e.item_id) this.speech.delete(e.item_id);
-        if (e.transcript?.trim()) this.addTurn("user", e.transcript.trim(), timing ? { start_ms: timing.start, end_ms: timing.end } : undefined, "speech");
+        if (e.transcript?.trim()) this.addTurn("user", e.transcript.trim(), timing ? { start_ms: timing.start, end_ms: timing.end } : undefined, "speech", "server");
         return;
       }
       case "response.created":
@@ -283,7 +283,7 @@ export class VoiceSession extends DurableObject<Env> {
         return;
       case "response.done":
         if (this.response?.text.trim()) {
-          this.addTurn("partner", this.response.text.trim(), { start_ms: this.response.startMs, end_ms: this.now() });
+          this.addTurn("partner", this.response.text.trim(), { start_ms: this.response.startMs, end_ms: this.now() }, "speech", "server");
           this.ctx.waitUntil(this.flush());
         }
         this.response = null;
@@ -318,13 +318,23 @@ export class VoiceSession extends DurableObject<Env> {
 
   // ------------------------------------------------------------------ turns, limits, the end
 
-  private addTurn(speaker: "user" | "partner", text: string, timing: { start_ms: number; end_ms: number } | undefined, input: "speech" | "text" = "speech"): Turn {
+  /**
+   * Records a turn. `timing` from the upstream's VAD is on the audio's own clock and taken as
+   * it is; the client's is trusted only within what the server saw: after the previous turn,
+   * not in the future.
+   */
+  private addTurn(
+    speaker: "user" | "partner",
+    text: string,
+    timing: { start_ms: number; end_ms: number } | undefined,
+    input: "speech" | "text" = "speech",
+    clock: "server" | "client" = "client",
+  ): Turn {
     const st = this.stored!;
     const now = this.now();
     const prevEnd = st.turns.at(-1)?.endMs ?? 0;
-    // The client's clock is trusted only within what the server saw: after the previous turn, not in the future.
-    const endMs = Math.min(now, Math.max(prevEnd, timing?.end_ms ?? now));
-    const startMs = Math.min(endMs, Math.max(prevEnd, timing?.start_ms ?? endMs));
+    const endMs = clock === "server" && timing ? Math.max(timing.start_ms, timing.end_ms) : Math.min(now, Math.max(prevEnd, timing?.end_ms ?? now));
+    const startMs = clock === "server" && timing ? timing.start_ms : Math.min(endMs, Math.max(prevEnd, timing?.start_ms ?? endMs));
     const turn: Turn = { seq: st.turns.length, speaker, text: text.slice(0, 8_000), startMs, endMs, input: speaker === "user" ? input : "speech" };
     st.turns.push(turn);
     this.save();
