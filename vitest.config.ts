@@ -72,7 +72,7 @@ export default defineConfig({
       // The try-on through FitRoom's real client against the fake FitRoom (test/fakes/fitroom.ts).
       project("fitting-fitroom", ["test/fitting-fitroom/**/*.test.ts"], [], { FITTING_ENGINE: "fitroom", FITROOM_API_KEY: "fr-ok" }),
       // Voice sessions through the OpenAI relay against the fake Realtime API.
-      project("voice-openai", ["test/voice-openai/**/*.test.ts"], [], { VOICE_ENGINE: "openai", OPENAI_API_KEY: "rt-key-only-the-server-knows" }),
+      project("voice-openai", ["test/voice-openai/**/*.test.ts"], [], { VOICE_ENGINE: "openai", OPENAI_API_KEY: "sk-voice-key-only-the-server-knows" }),
     ],
   },
 });

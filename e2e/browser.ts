@@ -10,7 +10,8 @@ export const DESKTOP = { width: 1280, height: 800 };
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "artifacts");
 
-export function launchChromium(): Promise<Browser> {
+/** `args`: more Chromium flags (e.g. a fake microphone, e2e/fake-mic.ts). */
+export function launchChromium(args: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
@@ -22,6 +23,7 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
       "--disable-quic",
       "--no-first-run",
+      ...args,
     ],
   });
 }

@@ -147,7 +147,7 @@ describe("the frame", () => {
     const sections = [
       { link: "둘러보기", path: "/catalog", title: "둘러보기", h2: "검색 결과" },
       { link: "가상 피팅", path: "/try-on", title: "가상 피팅", h2: "내 사진" },
-      { link: "말하기 연습", path: "/practice", title: "말하기 연습", h2: "아직 연습 기록이 없어요" },
+      { link: "말하기 연습", path: "/practice", title: "말하기 연습", h2: "면접 (일반)" },
       { link: "성장 기록", path: "/progress", title: "성장 기록", h2: "아직 점수가 없어요" },
       { link: "프로필", path: "/profile", title: "프로필", h2: null },
       { link: "스타일", path: "/style", title: "스타일 상담", h2: "어떤 자리를 준비하고 있나요?" },

@@ -20,6 +20,11 @@
 //                        [fail-N:tag]        each expert's first N requests answer 500
 //                                            (counted per system prompt and tag)
 //                      (no marker: a normal answer)
+// A request with `response_format: {type: "json_schema"}` (not streamed) is the rehearsal
+// judge's: it gets a rubric that reads the transcript's USER lines (politeness 90 with a
+// thank-you in them, else 60; clarity 80 with a figure, else 55), quoting the first line
+// and one line the user never said; "[[judge-500]]" in the transcript answers 500 and
+// "[[judge-garbage]]" a rubric whose score is out of range.
 // The normal answer is "Picks: <name> / <name>. Photo: <media type> <n> chars." — the pick
 // names read from the "Pick N: <name> — " / "추천 N: <name> — " lines that prompt.ts writes,
 // and the image part's media type and base64 length, or "Photo: none." — one word a delta.
@@ -101,6 +106,7 @@ export async function startFakeOpenAI(): Promise<{ url: string; baseURL: string;
       const once = prompt.includes("[cut-once]") || prompt.includes("[cut-once-reworded]");
       flaky = { cut: once && n === 1, prefix: prompt.includes("[cut-once-reworded]") && n > 1 ? "Second try. " : "" };
     }
+    if (body.response_format?.type === "json_schema") return judged(body, json);
     if (body.stream !== true) return json(400, { error: { message: "This fake only streams.", type: "invalid_request_error", param: "stream", code: null } });
 
     await stream(res, flaky?.cut ? "sk-fail-cut-" : key, body, flaky?.prefix ?? "");
@@ -143,4 +149,40 @@ async function stream(res: ServerResponse, key: string, body: any, prefix = "") 
   chunk({}, "stop");
   res.write("data: [DONE]\n\n");
   res.end();
+}
+
+function judged(body: any, json: (status: number, value: unknown) => void) {
+  const format = body.response_format.json_schema;
+  if (format?.strict !== true || format?.schema?.type !== "object") {
+    return json(400, { error: { message: "response_format.json_schema must be a strict object schema", type: "invalid_request_error", param: "response_format", code: null } });
+  }
+  const transcript: string = body.messages?.find((m: any) => m.role === "user")?.content ?? "";
+  if (transcript.includes("[[judge-500]]")) {
+    return json(500, { error: { message: "The server had an error while processing your request. Sorry about that!", type: "server_error", param: null, code: null } });
+  }
+  const said = [...transcript.matchAll(/^USER: (.+)$/gm)].map((m) => m[1]!);
+  const first = said[0] ?? "";
+  const rubric = {
+    politeness: {
+      score: transcript.includes("[[judge-garbage]]") ? 150 : said.some((l) => /thank|감사/i.test(l)) ? 90 : 60,
+      explanation: "Fake judge: warm and respectful.",
+      quotes: [first.slice(0, 40), "A line the user never said"],
+      suggestions: ["Fake judge: name the interviewer once."],
+    },
+    clarity: {
+      score: said.some((l) => /\d/.test(l)) ? 80 : 55,
+      explanation: "Fake judge: the point came first.",
+      quotes: [first.slice(0, 40)],
+      suggestions: ["Fake judge: open with your strongest result."],
+    },
+    summary: `Fake judge read ${said.length} user turns.`,
+  };
+  json(200, {
+    id: "chatcmpl-judge",
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model: body.model,
+    choices: [{ index: 0, message: { role: "assistant", content: JSON.stringify(rubric), refusal: null }, logprobs: null, finish_reason: "stop" }],
+    usage: { prompt_tokens: 100, completion_tokens: 100, total_tokens: 200 },
+  });
 }

@@ -1,8 +1,9 @@
 // A fake OpenAI Realtime API (GA protocol) on loopback, for the voice relay's tests: a
-// WebSocket at /v1/realtime?model=… that wants `Authorization: Bearer rt-…`, refuses the beta
+// WebSocket at /v1/realtime?model=… that wants `Authorization: Bearer sk-…`, refuses the beta
 // shape (code 4000, as the real one does), answers `session.update` with `session.updated`,
-// hears PCM16 24 kHz audio with a server VAD of its own (speech_started once a second of audio
-// is in, speech_stopped after two seconds or on commit), transcribes it to a fixed line,
+// hears PCM16 24 kHz audio with a server VAD of its own (an energy detector: speech_started at
+// the first loud frame, speech_stopped after 500 ms of quiet, on commit, or at 15 s of speech),
+// transcribes it to a fixed line,
 // answers each turn with transcript and audio deltas and `response.done`, and fails on cue:
 // a user text containing "[[fail]]" gets an `error` event and the socket closed with 1011.
 // GET /__stats lists every connection: its headers, the events received and the audio bytes.
@@ -16,6 +17,24 @@ const { WebSocketServer } = createRequire(import.meta.url)("ws") as { WebSocketS
 
 /** 24 kHz × 2 bytes: PCM16 bytes per millisecond. */
 const BYTES_PER_MS = 48;
+/** A frame whose RMS is above this is speech (speech at a normal level is well over 1,000). */
+const SPEECH_RMS = 300;
+/** server_vad's defaults: the quiet that ends a turn, and a bound on one turn. */
+const SILENCE_MS = 500;
+const MAX_SPEECH_MS = 15_000;
+
+/** The RMS and the peak of a PCM16 little-endian frame. */
+function level(pcm: Buffer): { rms: number; peak: number } {
+  let sum = 0;
+  let peak = 0;
+  const n = Math.floor(pcm.length / 2);
+  for (let i = 0; i < n; i++) {
+    const x = pcm.readInt16LE(i * 2);
+    sum += x * x;
+    if (Math.abs(x) > peak) peak = Math.abs(x);
+  }
+  return { rms: n ? Math.sqrt(sum / n) : 0, peak };
+}
 
 
 export async function startFakeRealtime(): Promise<{ url: string; server: Server }> {
@@ -32,12 +51,12 @@ export async function startFakeRealtime(): Promise<{ url: string; server: Server
   server.on("upgrade", (req, socket, head) => {
     const url = new URL(req.url ?? "/", "http://fake");
     const auth = req.headers.authorization;
-    if (url.pathname !== "/v1/realtime" || !auth?.startsWith("Bearer rt-")) {
+    if (url.pathname !== "/v1/realtime" || !auth?.startsWith("Bearer sk-")) {
       socket.end("HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n" + JSON.stringify({ error: { message: "Incorrect API key provided" } }));
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn: RealtimeConnection = { authorization: auth, beta: req.headers["openai-beta"] as string | undefined, model: url.searchParams.get("model"), events: [], sessionUpdate: null, audioBytes: 0, closed: null };
+      const conn: RealtimeConnection = { authorization: auth, beta: req.headers["openai-beta"] as string | undefined, model: url.searchParams.get("model"), events: [], sessionUpdate: null, audioBytes: 0, audioPeak: 0, speechMs: 0, closed: null };
       connections.push(conn);
       ws.on("close", (code, reason) => (conn.closed = { code, reason: reason.toString() }));
       if (conn.beta) {
@@ -57,10 +76,9 @@ function serve(ws: WebSocketType, conn: RealtimeConnection) {
   const id = (p: string) => `${p}_${++n}`;
   const send = (e: object) => ws.send(JSON.stringify({ event_id: id("event"), ...e }));
   let responses = 0;
-  /** Audio heard since the buffer was last cleared, and the current speech item. */
-  let bufferMs = 0;
+  /** Audio heard so far, and the current speech item with the quiet since its last loud frame. */
   let totalMs = 0;
-  let speech: { itemId: string; startMs: number } | null = null;
+  let speech: { itemId: string; startMs: number; quietMs: number } | null = null;
 
   send({ type: "session.created", session: { id: id("sess"), object: "realtime.session", type: "realtime", model: conn.model } });
 
@@ -79,12 +97,13 @@ function serve(ws: WebSocketType, conn: RealtimeConnection) {
 
   const stopSpeech = () => {
     if (!speech) return;
-    const { itemId } = speech;
+    const { itemId, startMs, quietMs } = speech;
     speech = null;
-    send({ type: "input_audio_buffer.speech_stopped", audio_end_ms: totalMs, item_id: itemId });
+    const endMs = Math.round(totalMs - quietMs);
+    conn.speechMs += endMs - startMs;
+    send({ type: "input_audio_buffer.speech_stopped", audio_end_ms: endMs, item_id: itemId });
     send({ type: "input_audio_buffer.committed", item_id: itemId, previous_item_id: null });
     send({ type: "conversation.item.input_audio_transcription.completed", item_id: itemId, content_index: 0, transcript: FAKE_TRANSCRIPT });
-    bufferMs = 0;
     // Server VAD with create_response: the partner answers.
     respond();
   };
@@ -110,16 +129,24 @@ function serve(ws: WebSocketType, conn: RealtimeConnection) {
         return;
       }
       case "input_audio_buffer.append": {
-        const bytes = Buffer.from(e.audio ?? "", "base64").length;
-        conn.audioBytes += bytes;
-        const ms = bytes / BYTES_PER_MS;
-        bufferMs += ms;
+        const pcm = Buffer.from(e.audio ?? "", "base64");
+        conn.audioBytes += pcm.length;
+        const ms = pcm.length / BYTES_PER_MS;
+        const { rms, peak } = level(pcm);
+        conn.audioPeak = Math.max(conn.audioPeak, peak);
+        const at = totalMs;
         totalMs += ms;
-        if (!speech && bufferMs >= 1_000) {
-          speech = { itemId: id("item"), startMs: Math.round(totalMs - bufferMs) };
-          send({ type: "input_audio_buffer.speech_started", audio_start_ms: speech.startMs, item_id: speech.itemId });
+        if (rms >= SPEECH_RMS) {
+          if (!speech) {
+            speech = { itemId: id("item"), startMs: Math.round(at), quietMs: 0 };
+            send({ type: "input_audio_buffer.speech_started", audio_start_ms: speech.startMs, item_id: speech.itemId });
+          }
+          speech.quietMs = 0;
+          if (totalMs - speech.startMs >= MAX_SPEECH_MS) stopSpeech();
+        } else if (speech) {
+          speech.quietMs += ms;
+          if (speech.quietMs >= SILENCE_MS) stopSpeech();
         }
-        if (speech && bufferMs >= 2_000) stopSpeech();
         return;
       }
       case "input_audio_buffer.commit":

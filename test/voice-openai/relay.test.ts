@@ -34,10 +34,13 @@ async function live(scenarioId = "interview-general", language = "en") {
   return { b, id: body.data.id, socket, index: conns.length - 1 };
 }
 
-/** n ms of PCM16 24 kHz in 100 ms frames, as base64 appends. */
+/** n ms of a 220 Hz tone, then 600 ms of silence (the fake's VAD ends the turn), in 100 ms PCM16 24 kHz frames. */
 function sendAudio(socket: VoiceSocket, ms: number) {
-  const frame = Buffer.alloc(100 * 48).toString("base64");
-  for (let i = 0; i < ms / 100; i++) socket.send({ type: "input_audio_buffer.append", audio: frame });
+  const tone = Buffer.alloc(100 * 48);
+  for (let i = 0; i < 2_400; i++) tone.writeInt16LE(Math.round(8_000 * Math.sin((2 * Math.PI * 220 * i) / 24_000)), i * 2);
+  const silence = Buffer.alloc(100 * 48);
+  for (let i = 0; i < ms / 100; i++) socket.send({ type: "input_audio_buffer.append", audio: tone.toString("base64") });
+  for (let i = 0; i < 6; i++) socket.send({ type: "input_audio_buffer.append", audio: silence.toString("base64") });
 }
 
 const turns = async (id: string) =>
@@ -48,7 +51,7 @@ describe("the OpenAI relay", () => {
     const { socket, index } = await live();
     await socket.nth("response.done");
     const conn = (await connections())[index]!;
-    expect(conn.authorization).toBe("Bearer rt-key-only-the-server-knows");
+    expect(conn.authorization).toBe("Bearer sk-voice-key-only-the-server-knows");
     expect(conn.beta).toBeUndefined();
     expect(conn.model).toBe("gpt-realtime");
     expect(conn.events.slice(0, 2)).toEqual(["session.update", "response.create"]);
@@ -69,7 +72,7 @@ describe("the OpenAI relay", () => {
     expect(socket.events[0]).toMatchObject({ type: "session.created" });
     expect(socket.partnerLines()[0]).toBe(FAKE_PARTNER_LINES[0]);
     expect(socket.events.filter((e) => e.type === "response.output_audio.delta")).toHaveLength(2);
-    expect(JSON.stringify(socket.events)).not.toContain("rt-key");
+    expect(JSON.stringify(socket.events)).not.toContain("sk-voice-key");
     socket.close();
   });
 
@@ -80,7 +83,8 @@ describe("the OpenAI relay", () => {
     await socket.nth("conversation.item.input_audio_transcription.completed");
     await socket.nth("response.done", 2);
     const conn = (await connections())[index]!;
-    expect(conn.audioBytes).toBe(2_000 * 48);
+    expect(conn.audioBytes).toBe(2_600 * 48);
+    expect(conn.speechMs).toBe(2_000);
     expect(conn.events[0]).toBe("session.update");
     expect(await socket.nth("input_audio_buffer.speech_started")).toMatchObject({ audio_start_ms: 0 });
     const stored = await eventually(

@@ -11,5 +11,8 @@ export type RealtimeConnection = {
   events: string[];
   sessionUpdate: any;
   audioBytes: number;
+  /** The loudest sample heard (PCM16), and the speech its VAD found, in ms. */
+  audioPeak: number;
+  speechMs: number;
   closed: { code: number; reason: string } | null;
 };

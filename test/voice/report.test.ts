@@ -35,6 +35,16 @@ describe("measured metrics", () => {
     expect(m.fillers.per100Words).toBeCloseTo((3 / 9) * 100, 1);
   });
 
+  test("a report on too little speech says how much there was, and typed turns say they have no time", () => {
+    const spoken = buildReport([user(words(11), 0, 3_500)], "en", "formal");
+    expect(spoken.pace.rate).toBeNull();
+    expect(spoken.pace.explanation).toBe("Speaking pace could not be measured: 3.5 s of speech, and it takes at least 8 s.");
+    expect(spoken.pace.suggestions[0]).toMatch(/fuller spoken answers/);
+    const typed = buildReport([user(words(11), 0, 0, "text")], "ko", "formal");
+    expect(typed.pace.explanation).toContain("입력한 답은 말한 시간이 없어요");
+    expect(typed.pace.suggestions[0]).toContain("마이크로 소리 내어");
+  });
+
   test("a silence over three seconds before an answer is a long pause", () => {
     const m = measure([partner("Why us?", 0, 1_000), user(words(10), 5_500, 9_000), partner("And?", 9_500, 10_000), user(words(10), 11_000, 14_000)], "en", "formal");
     expect(m.pauses.long).toEqual([{ seq: expect.any(Number), ms: 4_500 }]);

@@ -11,7 +11,9 @@ const Style = lazy(() => import("./pages/style/Style"));
 const Catalog = lazy(() => import("./pages/catalog/Catalog"));
 const ProductDetail = lazy(() => import("./pages/product/ProductDetail"));
 const TryOn = lazy(() => import("./pages/try-on/TryOn"));
-const Practice = lazy(() => import("./pages/Practice"));
+const Practice = lazy(() => import("./pages/practice/Practice"));
+const LiveRehearsal = lazy(() => import("./pages/practice/Live"));
+const RehearsalReport = lazy(() => import("./pages/practice/Report"));
 const Progress = lazy(() => import("./pages/Progress"));
 const Profile = lazy(() => import("./pages/profile/Profile"));
 const NotFound = lazy(() => import("./pages/NotFound"));
@@ -31,6 +33,8 @@ render(
         <Route path="/products/:id" component={ProductDetail} />
         <Route path="/try-on" component={TryOn} />
         <Route path="/practice" component={Practice} />
+        <Route path="/practice/:id" component={LiveRehearsal} />
+        <Route path="/practice/:id/report" component={RehearsalReport} />
         <Route path="/progress" component={Progress} />
         <Route path="/profile" component={Profile} />
       </Route>

@@ -99,7 +99,7 @@ export class VoiceSession extends DurableObject<Env> {
       type: "session.created",
       event_id: eventId(),
       session: { id: meta.sessionId, object: "realtime.session", type: "realtime", model: "debut-local-partner", output_modalities: ["text"] },
-      debut: { engine: meta.engine, scenario_id: meta.scenarioId, language: meta.language, difficulty: meta.difficulty, resumed, max_ms: this.settings.maxMs },
+      debut: { engine: meta.engine, scenario_id: meta.scenarioId, language: meta.language, difficulty: meta.difficulty, resumed, max_ms: this.settings.maxMs, elapsed_ms: this.now() },
     };
   }
 

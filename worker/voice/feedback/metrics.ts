@@ -33,7 +33,7 @@ export const GOOD_RATE: Record<Language, { low: number; high: number; unit: "wpm
 /** A silence longer than this before the user answers counts as a long pause. */
 export const LONG_PAUSE_MS = 3_000;
 /** Spoken time below this is too little to judge a speaking rate on. */
-const MIN_SPEECH_MS = 8_000;
+export const MIN_SPEECH_MS = 8_000;
 /** A sentence longer than this (English words, Korean 어절) is hard to follow by ear. */
 export const LONG_SENTENCE: Record<Language, number> = { en: 28, ko: 16 };
 

@@ -4,7 +4,7 @@
 // measured metrics by fixed rules (heuristic); a model's rubric, when there is one, is merged
 // on top (feedback/judge.ts).
 import type { Language } from "../scenarios.ts";
-import { measure, type Metrics, type TranscriptTurn } from "./metrics.ts";
+import { measure, MIN_SPEECH_MS, type Metrics, type TranscriptTurn } from "./metrics.ts";
 import type { Register } from "../scenarios.ts";
 
 export type Dimension = { score: number; explanation: string; quotes: string[]; suggestions: string[] };
@@ -20,6 +20,7 @@ export type Report = {
   metrics: Metrics;
 };
 
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 const quote = (s: string, max = 140) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 
@@ -28,8 +29,10 @@ export function buildReport(turns: readonly TranscriptTurn[], language: Language
   const T = TEXT[language];
   const textOf = new Map(turns.map((t) => [t.seq, t.text]));
 
-  // ---- filler words: 100 with none, −10 a minute (or −8 per 100 words when untimed)
-  const fillerLoad = m.fillers.perMinute ?? m.fillers.per100Words * 0.8;
+  // ---- filler words: 100 with none, −10 for each one a minute. Typed turns have no speaking
+  // time: it is estimated from their length at the middle of the comfortable rate.
+  const estimatedMinutes = m.units / ((m.pace.good.low + m.pace.good.high) / 2);
+  const fillerLoad = m.fillers.perMinute ?? (estimatedMinutes > 0 ? m.fillers.total / estimatedMinutes : 0);
   const fillerScore = m.userTurns ? clamp(100 - fillerLoad * 10) : 0;
   const fillerQuotes = [...m.fillers.byTurn]
     .sort((a, b) => b.hits.length - a.hits.length)
@@ -49,7 +52,7 @@ export function buildReport(turns: readonly TranscriptTurn[], language: Language
   const paceQuotes = byRate.slice(0, 1).map((p) => quote(textOf.get(p.seq) ?? ""));
   const paceSuggestions =
     rate === null
-      ? [T.pace.speak]
+      ? [m.pace.speechMs > 0 ? T.pace.longer : T.pace.speak]
       : [...(rate > high ? [T.pace.slower] : rate < low ? [T.pace.faster] : [T.pace.keep]), ...(m.pauses.long.length ? [T.pace.pauses] : [])];
 
   // ---- clarity: long sentences, repetition, hedges, vague or too-short answers
@@ -99,13 +102,8 @@ export function buildReport(turns: readonly TranscriptTurn[], language: Language
   ].slice(0, 3);
   if (!politenessSuggestions.length) politenessSuggestions.push(T.politeness.keep);
 
-  // ---- overall: a weighted mean (pace weighs less when it could not be measured)
-  const weights = { politeness: 0.25, clarity: 0.3, pace: rate === null ? 0.1 : 0.2, fillers: 0.25 };
-  const sum = weights.politeness + weights.clarity + weights.pace + weights.fillers;
-  const overall = m.userTurns
-    ? clamp((politenessScore * weights.politeness + clarityScore * weights.clarity + paceScore * weights.pace + fillerScore * weights.fillers) / sum)
-    : 0;
   const scores = { politeness: politenessScore, clarity: clarityScore, pace: paceScore, filler_words: fillerScore };
+  const overall = m.userTurns ? overallOf(scores, rate !== null) : 0;
   const weakest = (Object.keys(scores) as (keyof typeof scores)[]).reduce((a, b) => (scores[b] < scores[a] ? b : a));
   const strongest = (Object.keys(scores) as (keyof typeof scores)[]).reduce((a, b) => (scores[b] > scores[a] ? b : a));
 
@@ -139,6 +137,14 @@ export function buildReport(turns: readonly TranscriptTurn[], language: Language
   };
 }
 
+/** The overall score: a weighted mean of the four (pace weighs less when it could not be measured). */
+export function overallOf(scores: Record<keyof Names, number>, paceMeasured: boolean): number {
+  const weights = { politeness: 0.25, clarity: 0.3, pace: paceMeasured ? 0.2 : 0.1, filler_words: 0.25 };
+  const keys = Object.keys(weights) as (keyof Names)[];
+  const sum = keys.reduce((s, k) => s + weights[k], 0);
+  return clamp(keys.reduce((s, k) => s + scores[k] * weights[k], 0) / sum);
+}
+
 type Names = Record<"politeness" | "clarity" | "pace" | "filler_words", string>;
 
 const TEXT = {
@@ -160,9 +166,12 @@ const TEXT = {
     pace: {
       explain: (m: Metrics) =>
         m.pace.rate === null
-          ? "Speaking pace could not be measured: too little timed speech (typed turns have no speaking time)."
+          ? m.pace.speechMs > 0
+            ? `Speaking pace could not be measured: ${seconds(m.pace.speechMs)} s of speech, and it takes at least ${seconds(MIN_SPEECH_MS)} s.`
+            : "Speaking pace could not be measured: there was no timed speech (typed turns have no speaking time)."
           : `You spoke at about ${m.pace.rate} words a minute; ${m.pace.good.low}–${m.pace.good.high} is comfortable to follow.${m.pauses.long.length ? ` ${m.pauses.long.length} long pause${m.pauses.long.length === 1 ? "" : "s"} (over 3 s) before answering.` : ""}`,
       speak: "Answer out loud with the microphone next time so your pace can be measured.",
+      longer: "Give fuller spoken answers (a reason and an example each) so there is enough speech to time your pace.",
       slower: "Slow down a little: finish each sentence, then breathe before the next.",
       faster: "Pick up the pace slightly: prepare the first sentence of your answer so you can start without hesitating.",
       keep: "Your pace is easy to follow: keep it.",
@@ -205,9 +214,12 @@ const TEXT = {
     pace: {
       explain: (m: Metrics) =>
         m.pace.rate === null
-          ? "말하기 속도를 잴 만큼 음성으로 말한 시간이 충분하지 않았어요 (입력한 답은 말한 시간이 없어요)."
+          ? m.pace.speechMs > 0
+            ? `말한 시간이 ${seconds(m.pace.speechMs)}초라서 말하기 속도를 잴 수 없었어요. 최소 ${seconds(MIN_SPEECH_MS)}초가 필요해요.`
+            : "음성으로 말한 시간이 없어 말하기 속도를 잴 수 없었어요 (입력한 답은 말한 시간이 없어요)."
           : `1분에 약 ${m.pace.rate}음절로 말했어요. 듣기 편한 속도는 ${m.pace.good.low}–${m.pace.good.high}음절이에요.${m.pauses.long.length ? ` 답하기 전에 3초 넘게 멈춘 적이 ${m.pauses.long.length}번 있었어요.` : ""}`,
       speak: "다음에는 마이크로 소리 내어 답해 보세요. 그래야 말하기 속도를 잴 수 있어요.",
+      longer: "이유와 예를 하나씩 붙여 조금 더 길게 말로 답해 보세요. 그래야 말하기 속도를 잴 수 있어요.",
       slower: "조금 천천히 말해 보세요. 한 문장을 끝내고 숨을 한 번 쉰 다음 이어 가세요.",
       faster: "조금만 더 빠르게 말해 보세요. 답의 첫 문장을 미리 정해 두면 망설임 없이 시작할 수 있어요.",
       keep: "듣기 편한 속도예요. 지금처럼 유지하세요.",
