@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import type { Server } from "node:http";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startApp } from "../scripts/app-in-workerd.ts";
 import { startFakeOpenAI } from "../test/fakes/openai.ts";
@@ -32,7 +32,8 @@ beforeAll(async () => {
   app = await startApp(
     {
       VOICE_ENGINE: "openai",
-      LLM_ENGINE: "local",
+      // The stylists' engine is also the report's rubric judge: the fake OpenAI model.
+      LLM_ENGINE: "openai",
       FITTING_ENGINE: "local",
       OPENAI_API_KEY: "sk-e2e-voice-server-key",
       OPENAI_REALTIME_URL: realtime.url,
@@ -58,18 +59,35 @@ afterAll(async () => {
 
 const connections = async () => (await (await fetch(realtime.url.replace("ws://", "http://").replace("/v1/realtime", "/__stats"))).json()) as RealtimeConnection[];
 
+/** Runs a test's steps in a fresh profile: no uncaught page error allowed, a screenshot when it fails. */
+async function inSession(on: Browser, name: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  const session: Session = await openSession(on, app.url);
+  let failed = false;
+  try {
+    await steps(session.page);
+    expect(session.errors).toEqual([]);
+  } catch (err) {
+    failed = true;
+    throw err;
+  } finally {
+    await closeSession(session, name, failed);
+  }
+}
+
+/** A new user, in English, starts the scenario and lands on its live screen with the voice partner. */
+async function startRehearsal(page: Page, title: string): Promise<void> {
+  await signIn(page);
+  await page.getByRole("button", { name: "English" }).click();
+  await page.goto("/practice");
+  await page.getByRole("button", { name: `Start: ${title}` }).click();
+  await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
+  await page.getByText("Voice AI partner").waitFor();
+}
+
 describe("a spoken rehearsal through the Realtime relay", () => {
-  test("the microphone's speech reaches the upstream, both sides' transcripts appear, and the report renders", async (ctx) => {
-    let failed = false;
-    const session: Session = await openSession(browser, app.url);
-    const { page } = session;
-    try {
-      await signIn(page);
-      await page.getByRole("button", { name: "English" }).click();
-      await page.goto("/practice");
-      await page.getByRole("button", { name: "Start: Job interview (general)" }).click();
-      await page.waitForURL(/\/practice\/[0-9a-f-]{36}$/);
-      await page.getByText("Voice AI partner").waitFor();
+  test("the microphone's speech reaches the upstream, both sides' transcripts appear, and the report renders", (ctx) =>
+    inSession(browser, ctx.task.name, async (page) => {
+      await startRehearsal(page, "Job interview (general)");
       await eventually(() => page.locator('.live__line[data-speaker="partner"]').first().textContent()).toContain(FAKE_PARTNER_LINES[0]!);
 
       await page.getByRole("button", { name: "Speak" }).click();
@@ -100,12 +118,27 @@ describe("a spoken rehearsal through the Realtime relay", () => {
       const marked = await page.locator("mark").allTextContents();
       expect(marked.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(["um", "like"]));
       await page.screenshot({ path: "e2e/artifacts/voice-realtime-report.png", fullPage: true });
-      expect(session.errors).toEqual([]);
-    } catch (err) {
-      failed = true;
-      throw err;
+    }));
+
+  test("when the microphone is refused the screen says so, and typing carries the rehearsal on", async (ctx) => {
+    // A browser whose microphone prompt is not answered for it: the permission is denied.
+    const plain = await launchChromium(["--use-fake-device-for-media-stream"]);
+    try {
+      await inSession(plain, ctx.task.name, async (page) => {
+      await startRehearsal(page, "Asking for a raise");
+      await eventually(() => page.locator('.live__line[data-speaker="partner"]').count()).toBe(1);
+      await page.getByRole("button", { name: "Speak" }).click();
+      await page.getByText("Microphone access was refused", { exact: false }).waitFor();
+      await page.getByLabel("Your answer").fill("I'd like to talk about my salary: I shipped the billing rewrite this year.");
+      await page.keyboard.press("Enter");
+      await eventually(() => page.locator('.live__line[data-speaker="user"]').first().textContent()).toContain("I shipped the billing rewrite");
+      await eventually(() => page.locator('.live__line[data-speaker="partner"]').count()).toBe(2);
+      const conn = (await connections()).at(-1)!;
+      expect(conn.events).toContain("conversation.item.create");
+      expect(conn.audioBytes).toBe(0);
+      });
     } finally {
-      await closeSession(session, ctx.task.name, failed);
+      await plain.close();
     }
   });
 });

@@ -15,11 +15,14 @@
 //   sk-ant-fail-error-…    two deltas, then `event: error` with overloaded_error
 //   sk-ant-fail-cut-…      two deltas, then the connection is destroyed
 //   sk-ant-stall-…         one delta, then silence until the client goes away
+// A request with `output_config.format: {type: "json_schema"}` (not streamed) is the rehearsal
+// judge's: it gets the rubric of test/fakes/rubric.ts as the message's text.
 // The normal answer is "Picks: <name> / <name>. Photo: <media type> <n> chars." — the pick
 // names read from the "Pick N: <name> — " / "추천 N: <name> — " lines that prompt.ts writes,
 // and the image block's media type and base64 length, or "Photo: none." — one word a delta.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fakeRubric } from "./rubric.ts";
 
 export type RecordedRequest = { path: string; headers: Record<string, string | undefined>; body: any };
 
@@ -83,6 +86,7 @@ export async function startFakeAnthropic(): Promise<{ url: string; server: Serve
     if (key.startsWith("sk-ant-fail-500-")) return error(500, "api_error", "Internal server error");
     if (key.startsWith("sk-ant-fail-529-")) return error(529, "overloaded_error", "Overloaded");
     if (typeof body.max_tokens !== "number") return error(400, "invalid_request_error", "max_tokens: Field required");
+    if (body.output_config?.format?.type === "json_schema") return judged(body, json, error);
     if (body.stream !== true) return error(400, "invalid_request_error", "This fake only streams.");
 
     await stream(res, key, body);
@@ -126,4 +130,20 @@ async function stream(res: ServerResponse, key: string, body: any) {
   send("message_delta", { delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: words.length } });
   send("message_stop", {});
   res.end();
+}
+
+function judged(body: any, json: (status: number, value: unknown) => void, error: (status: number, type: string, message: string) => void) {
+  if (body.output_config.format.schema?.type !== "object") return error(400, "invalid_request_error", "output_config.format.schema: must be an object schema");
+  const user = body.messages?.find((m: any) => m.role === "user");
+  const transcript: string = typeof user?.content === "string" ? user.content : (user?.content ?? []).map((b: any) => b.text ?? "").join("\n");
+  json(200, {
+    id: "msg_judge",
+    type: "message",
+    role: "assistant",
+    model: body.model,
+    content: [{ type: "text", text: JSON.stringify(fakeRubric(transcript)) }],
+    stop_reason: "end_turn",
+    stop_sequence: null,
+    usage: { input_tokens: 100, output_tokens: 100 },
+  });
 }

@@ -21,15 +21,14 @@
 //                                            (counted per system prompt and tag)
 //                      (no marker: a normal answer)
 // A request with `response_format: {type: "json_schema"}` (not streamed) is the rehearsal
-// judge's: it gets a rubric that reads the transcript's USER lines (politeness 90 with a
-// thank-you in them, else 60; clarity 80 with a figure, else 55), quoting the first line
-// and one line the user never said; "[[judge-500]]" in the transcript answers 500 and
-// "[[judge-garbage]]" a rubric whose score is out of range.
+// judge's: it gets the rubric of test/fakes/rubric.ts; "[[judge-500]]" in the transcript
+// answers 500.
 // The normal answer is "Picks: <name> / <name>. Photo: <media type> <n> chars." — the pick
 // names read from the "Pick N: <name> — " / "추천 N: <name> — " lines that prompt.ts writes,
 // and the image part's media type and base64 length, or "Photo: none." — one word a delta.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fakeRubric } from "./rubric.ts";
 
 export type RecordedRequest = { path: string; headers: Record<string, string | undefined>; body: any };
 
@@ -160,23 +159,7 @@ function judged(body: any, json: (status: number, value: unknown) => void) {
   if (transcript.includes("[[judge-500]]")) {
     return json(500, { error: { message: "The server had an error while processing your request. Sorry about that!", type: "server_error", param: null, code: null } });
   }
-  const said = [...transcript.matchAll(/^USER: (.+)$/gm)].map((m) => m[1]!);
-  const first = said[0] ?? "";
-  const rubric = {
-    politeness: {
-      score: transcript.includes("[[judge-garbage]]") ? 150 : said.some((l) => /thank|감사/i.test(l)) ? 90 : 60,
-      explanation: "Fake judge: warm and respectful.",
-      quotes: [first.slice(0, 40), "A line the user never said"],
-      suggestions: ["Fake judge: name the interviewer once."],
-    },
-    clarity: {
-      score: said.some((l) => /\d/.test(l)) ? 80 : 55,
-      explanation: "Fake judge: the point came first.",
-      quotes: [first.slice(0, 40)],
-      suggestions: ["Fake judge: open with your strongest result."],
-    },
-    summary: `Fake judge read ${said.length} user turns.`,
-  };
+  const rubric = fakeRubric(transcript);
   json(200, {
     id: "chatcmpl-judge",
     object: "chat.completion",

@@ -11,6 +11,7 @@ import { AppError } from "../http/errors";
 import { router, type AppEnv } from "../http/hono";
 import { cookieAuth, envelope, errors, failureResponse } from "../http/openapi";
 import { pageOf, PageQuery, readCursor } from "../http/time-cursor";
+import { judgeFor } from "../voice/feedback/judge";
 import { scoreSession } from "../voice/feedback/score";
 import { DIFFICULTIES, LANGUAGES, SCENARIOS, scenario, type Scenario } from "../voice/scenarios";
 import { META_HEADER, type SessionMeta } from "../voice/session";
@@ -227,8 +228,7 @@ async function reportFor(c: Context<AppEnv>, row: SessionRow) {
   const d = db(c.env);
   const turns = await loadTurns(d, row.id);
   const s = scenario(row.scenarioId)!;
-  // The rubric judge is the stylists' OpenAI model, when its key is set.
-  const report = await scoreSession(turns, s, row.language, config(c.env).llm.openai);
+  const report = await scoreSession(turns, s, row.language, judgeFor(config(c.env)));
   await saveReport(d, row.id, row.userId, report);
   return (await loadReport(d, row.id))!;
 }

@@ -1,13 +1,15 @@
 // A model's rubric for the two dimensions rules judge least well: politeness (tone, respect,
 // how pushback was met) and clarity (structure, answering what was asked, concrete support).
-// Asked for as an OpenAI structured output (a strict JSON schema made from the zod schema
-// below, the answer validated with it), then merged with the measured report: the scores
+// Asked for as a structured output of the stylists' LLM (OpenAI's strict JSON schema response
+// format, or Anthropic's JSON schema output format, both made from the zod schema below by the
+// SDKs' zod helpers and the answer validated with it), then merged with the measured report: the scores
 // averaged with the rules', the model's explanation first, its quotes kept only when they
 // are the user's own words, its suggestions before the rules'. Pace and filler words stay
 // measured (a model reading a transcript cannot time speech or count what transcription
 // dropped). Any failure (no answer, a refusal, an answer that does not fit the schema) leaves
 // the measured report as it is: the judge can add to a report, never lose one.
 import { z } from "zod";
+import type { Config } from "../../config.ts";
 import type { Scenario } from "../scenarios.ts";
 import type { TranscriptTurn } from "./metrics.ts";
 import { overallOf, type Dimension, type Report } from "./report.ts";
@@ -28,11 +30,21 @@ export const Rubric = z.object({
 });
 export type Rubric = z.infer<typeof Rubric>;
 
-export type JudgeOptions = { apiKey: string; model: string; baseURL?: string | undefined; timeoutMs?: number };
+export type JudgeOptions = { provider: "openai" | "anthropic"; apiKey: string; model: string; baseURL?: string | undefined; timeoutMs?: number };
+
+/** The judge is the stylists' LLM (LLM_ENGINE's choice, as worker/chat/engines/select.ts makes it); none offline. */
+export function judgeFor(c: Config): JudgeOptions | undefined {
+  const { openai, anthropic } = c.llm;
+  const choice = c.engines.llm;
+  if (anthropic && (choice === "anthropic" || choice === "auto")) return { provider: "anthropic", ...anthropic };
+  if (openai && (choice === "openai" || choice === "auto")) return { provider: "openai", ...openai };
+  return undefined;
+}
 
 /** The transcript given to the model is cut here (about 20 minutes of talk). */
 const MAX_TRANSCRIPT_CHARS = 16_000;
 const TIMEOUT_MS = 20_000;
+const MAX_TOKENS = 1_200;
 
 /** The model's rubric for this rehearsal, or why there is none. */
 export async function judge(
@@ -42,26 +54,47 @@ export async function judge(
   options: JudgeOptions,
 ): Promise<{ rubric: Rubric } | { error: string }> {
   if (!report.metrics.userTurns) return { error: "nothing to judge" };
-  const [{ OpenAI }, { zodResponseFormat }] = await Promise.all([import("openai"), import("openai/helpers/zod")]);
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL ?? null, maxRetries: 1, timeout: options.timeoutMs ?? TIMEOUT_MS });
+  const system = systemPrompt(s, report);
+  const user = transcriptOf(turns, s, report.metrics.language);
+  const timeout = options.timeoutMs ?? TIMEOUT_MS;
   try {
-    const completion = await client.chat.completions.parse({
-      model: options.model,
-      temperature: 0,
-      max_completion_tokens: 1_200,
-      messages: [
-        { role: "system", content: systemPrompt(s, report) },
-        { role: "user", content: transcriptOf(turns, s, report.metrics.language) },
-      ],
-      response_format: zodResponseFormat(Rubric, "rehearsal_rubric"),
-    });
-    const message = completion.choices[0]?.message;
-    if (message?.refusal) return { error: `refused: ${message.refusal}` };
-    if (!message?.parsed) return { error: "no structured answer" };
-    return { rubric: message.parsed };
+    const rubric = options.provider === "anthropic" ? await askAnthropic(options, system, user, timeout) : await askOpenAI(options, system, user, timeout);
+    return typeof rubric === "string" ? { error: rubric } : { rubric };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+async function askOpenAI(o: JudgeOptions, system: string, user: string, timeout: number): Promise<Rubric | string> {
+  const [{ OpenAI }, { zodResponseFormat }] = await Promise.all([import("openai"), import("openai/helpers/zod")]);
+  const client = new OpenAI({ apiKey: o.apiKey, baseURL: o.baseURL ?? null, maxRetries: 1, timeout });
+  const completion = await client.chat.completions.parse({
+    model: o.model,
+    temperature: 0,
+    max_completion_tokens: MAX_TOKENS,
+    messages: [
+      { role: "system", content: system },
+      { role: "user", content: user },
+    ],
+    response_format: zodResponseFormat(Rubric, "rehearsal_rubric"),
+  });
+  const message = completion.choices[0]?.message;
+  if (message?.refusal) return `refused: ${message.refusal}`;
+  return message?.parsed ?? "no structured answer";
+}
+
+async function askAnthropic(o: JudgeOptions, system: string, user: string, timeout: number): Promise<Rubric | string> {
+  const [{ Anthropic }, { zodOutputFormat }] = await Promise.all([import("@anthropic-ai/sdk"), import("@anthropic-ai/sdk/helpers/zod")]);
+  const client = new Anthropic({ apiKey: o.apiKey, baseURL: o.baseURL ?? null, maxRetries: 1, timeout });
+  const message = await client.messages.parse({
+    model: o.model,
+    max_tokens: MAX_TOKENS,
+    system,
+    messages: [{ role: "user", content: user }],
+    output_config: { format: zodOutputFormat(Rubric) },
+  });
+  if (message.stop_reason === "refusal") return "refused";
+  return message.parsed_output ?? "no structured answer";
 }
 
 /** The measured report with the model's rubric folded in. */
