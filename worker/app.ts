@@ -9,6 +9,7 @@ import auth from "./routes/auth";
 import chat from "./routes/chat";
 import fitting from "./routes/fitting";
 import health from "./routes/health";
+import occasions from "./routes/occasions";
 import images from "./routes/images";
 import products from "./routes/products";
 import proxy from "./routes/proxy";
@@ -28,6 +29,7 @@ app.route("/", images);
 app.route("/", uploads);
 app.route("/", proxy);
 app.route("/", fitting);
+app.route("/", occasions);
 app.route("/", voice);
 mountDocs(app);
 

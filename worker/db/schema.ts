@@ -210,6 +210,43 @@ export const fittingTasks = sqliteTable(
   (t) => [index("fitting_tasks_user_created").on(t.userId, t.createdAt)],
 );
 
+// ---------------------------------------------------------------------------- occasions
+
+/** What a person is getting ready for (worker/occasions/kinds.ts says what each one brings). */
+export const OCCASION_KINDS = ["interview", "first_date", "boss_meeting", "meeting_parents", "wedding_guest", "presentation", "customer_meeting", "difficult_talk", "other"] as const;
+
+export type OccasionDetails = { company?: string; role?: string; dressCode?: string; weather?: string };
+export type ChecklistItem = { id: string; text: string; done: boolean };
+/** The outfit chosen for an occasion: the coordinator's pick or one the user pinned. */
+export type OccasionOutfit = { productIds: string[]; source: "coordinator" | "pinned"; messageId?: number | undefined };
+
+export const occasions = sqliteTable(
+  "occasions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: OCCASION_KINDS }).notNull(),
+    title: text("title").notNull(),
+    /** When it starts (epoch ms) and the IANA time zone it was entered in (for display and the calendar). */
+    startsAt: integer("starts_at", { mode: "number" }).notNull(),
+    timeZone: text("time_zone").notNull().default("Asia/Seoul"),
+    language: text("language", { enum: ["ko", "en"] }).notNull().default("ko"),
+    place: text("place"),
+    notes: text("notes"),
+    details: text("details", { mode: "json" }).$type<OccasionDetails>().notNull().default({}),
+    checklist: text("checklist", { mode: "json" }).$type<ChecklistItem[]>().notNull().default([]),
+    outfit: text("outfit", { mode: "json" }).$type<OccasionOutfit>(),
+    /** The stylist room opened for it. */
+    roomId: integer("room_id").references(() => chatRooms.id, { onDelete: "set null" }),
+    tryOnTaskId: text("try_on_task_id"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "number" }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index("occasions_user_starts").on(t.userId, t.startsAt)],
+);
+
 // ---------------------------------------------------------------------------- voice
 
 export const VOICE_STATUSES = ["created", "live", "ended", "failed"] as const;
@@ -226,6 +263,8 @@ export const voiceSessions = sqliteTable(
     language: text("language", { enum: ["ko", "en"] }).notNull(),
     difficulty: text("difficulty", { enum: ["easy", "normal", "hard"] }).notNull(),
     engine: text("engine", { enum: ["openai", "local"] }).notNull(),
+    /** The occasion this rehearsal is for: its details are folded into the partner's persona. */
+    occasionId: text("occasion_id").references(() => occasions.id, { onDelete: "set null" }),
     status: text("status", { enum: VOICE_STATUSES }).notNull().default("created"),
     /** Why a live session stopped: "ended" (asked), "idle_timeout", "session_expired", "upstream_error". */
     endReason: text("end_reason"),

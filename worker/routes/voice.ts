@@ -11,6 +11,7 @@ import { AppError } from "../http/errors";
 import { router, type AppEnv } from "../http/hono";
 import { cookieAuth, envelope, errors, failureResponse } from "../http/openapi";
 import { pageOf, PageQuery, readCursor } from "../http/time-cursor";
+import { ownOccasion } from "../occasions/store";
 import { judgeFor } from "../voice/feedback/judge";
 import { scoreSession } from "../voice/feedback/score";
 import { DIFFICULTIES, LANGUAGES, SCENARIOS, scenario, type Scenario } from "../voice/scenarios";
@@ -62,6 +63,7 @@ const Session = z
     language: z.enum(LANGUAGES),
     difficulty: z.enum(DIFFICULTIES),
     engine: z.enum(["openai", "local"]),
+    occasionId: z.string().nullable(),
     status: z.enum(["created", "live", "ended", "failed"]),
     endReason: z.string().nullable(),
     createdAt: z.number(),
@@ -78,6 +80,7 @@ const publicSession = (row: SessionRow & { overall?: number | null }) => ({
   language: row.language,
   difficulty: row.difficulty,
   engine: row.engine,
+  occasionId: row.occasionId,
   status: row.status,
   endReason: row.endReason,
   createdAt: row.createdAt,
@@ -111,6 +114,8 @@ const CreateBody = z
     scenarioId: z.string().trim().min(1).max(64),
     language: z.enum(LANGUAGES).default("ko"),
     difficulty: z.enum(DIFFICULTIES).default("normal"),
+    /** The occasion this rehearsal is for (one of the user's). */
+    occasionId: z.string().trim().min(1).max(64).optional(),
   })
   .openapi("CreateVoiceSession");
 
@@ -127,6 +132,7 @@ voice.openapi(
   async (c) => {
     const body = c.req.valid("json");
     if (!scenario(body.scenarioId)) throw new AppError(404, `scenarioId: 연습 상황을 찾을 수 없습니다. (No scenario "${body.scenarioId}")`);
+    if (body.occasionId && !(await ownOccasion(db(c.env), c.get("user").id, body.occasionId))) throw new AppError(404, "occasionId: 일정을 찾을 수 없습니다. (Occasion not found)");
     const row = await createSession(db(c.env), {
       id: crypto.randomUUID(),
       userId: c.get("user").id,
@@ -134,6 +140,7 @@ voice.openapi(
       language: body.language,
       difficulty: body.difficulty,
       engine: config(c.env).voice.engine,
+      occasionId: body.occasionId ?? null,
     });
     return c.json({ status: "success" as const, message: "요청 성공", data: publicSession(row) }, 201);
   },

@@ -1,0 +1,54 @@
+// Occasions in D1 (drizzle): each read and write is scoped to its owner.
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { feedbackReports, occasions, voiceSessions } from "../db/schema";
+
+export type OccasionRow = typeof occasions.$inferSelect;
+export type NewOccasion = typeof occasions.$inferInsert;
+
+export async function createOccasion(db: Db, row: NewOccasion): Promise<OccasionRow> {
+  const [created] = await db.insert(occasions).values(row).returning();
+  return created!;
+}
+
+export async function ownOccasion(db: Db, userId: number, id: string): Promise<OccasionRow | undefined> {
+  const [row] = await db.select().from(occasions).where(and(eq(occasions.id, id), eq(occasions.userId, userId))).limit(1);
+  return row;
+}
+
+/** A user's occasions by their time, soonest first (the route splits upcoming and past). */
+export async function listOccasions(db: Db, userId: number, limit = 200): Promise<OccasionRow[]> {
+  return db.select().from(occasions).where(eq(occasions.userId, userId)).orderBy(asc(occasions.startsAt), asc(occasions.id)).limit(limit);
+}
+
+export async function updateOccasion(db: Db, userId: number, id: string, patch: Partial<NewOccasion>): Promise<OccasionRow | undefined> {
+  const [row] = await db
+    .update(occasions)
+    .set({ ...patch, updatedAt: sql`(unixepoch('subsec') * 1000)` })
+    .where(and(eq(occasions.id, id), eq(occasions.userId, userId)))
+    .returning();
+  return row;
+}
+
+export async function deleteOccasion(db: Db, userId: number, id: string): Promise<boolean> {
+  const rows = await db.delete(occasions).where(and(eq(occasions.id, id), eq(occasions.userId, userId))).returning({ id: occasions.id });
+  return rows.length > 0;
+}
+
+/** The rehearsals made for an occasion, oldest first, with their overall score once scored. */
+export async function rehearsalsOf(db: Db, userId: number, occasionIds: string[]) {
+  if (!occasionIds.length) return [];
+  return db
+    .select({
+      occasionId: voiceSessions.occasionId,
+      sessionId: voiceSessions.id,
+      scenarioId: voiceSessions.scenarioId,
+      status: voiceSessions.status,
+      createdAt: voiceSessions.createdAt,
+      overall: feedbackReports.overall,
+    })
+    .from(voiceSessions)
+    .leftJoin(feedbackReports, eq(feedbackReports.sessionId, voiceSessions.id))
+    .where(and(eq(voiceSessions.userId, userId), inArray(voiceSessions.occasionId, occasionIds)))
+    .orderBy(asc(voiceSessions.createdAt));
+}
