@@ -6,8 +6,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { GeneratedProduct } from "../../scripts/catalog/generate";
 import { categoryOf } from "../../worker/catalog/product-row";
 import { fold } from "../../worker/occasions/calendar";
+import { withOccasion } from "../../worker/voice/occasion-context";
+import { instructions } from "../../worker/voice/instructions";
+import { scenario } from "../../worker/voice/scenarios";
 import { seedCatalog } from "../catalog/seed";
 import { Browser } from "../client";
+import { connect } from "../voice/socket";
 
 type Item = { id: string; text: string; done: boolean; auto: boolean };
 type Occasion = {
@@ -162,6 +166,29 @@ describe("occasions", () => {
     // Another user's occasion cannot take a rehearsal.
     const other = await signedIn("reh-other");
     expect((await other.json("/api/voice/sessions", { method: "POST", body: { scenarioId: "interview-general", occasionId: o.id } })).res.status).toBe(404);
+  });
+
+  it("folds the occasion's company and role into the partner: its first line and its persona", async () => {
+    const b = await signedIn("persona");
+    const o = await create(b, { ...interview, language: "ko", details: { company: "토스", role: "백엔드 개발자" } });
+    const { body } = await b.json<{ id: string }>("/api/voice/sessions", { method: "POST", body: { scenarioId: "interview-general", language: "ko", occasionId: o.id } });
+    const socket = await connect(b, body.data.id);
+    await socket.nth("response.done");
+    expect(socket.partnerLines()[0]).toBe("안녕하세요, 와 주셔서 감사합니다. 토스 백엔드 개발자 면접입니다. 편하게 앉으세요. 먼저 간단하게 자기소개 부탁드립니다.");
+    socket.close();
+
+    // A rehearsal without an occasion keeps the scenario's own line.
+    const plain = await b.json<{ id: string }>("/api/voice/sessions", { method: "POST", body: { scenarioId: "interview-general", language: "ko" } });
+    const other = await connect(b, plain.body.data.id);
+    await other.nth("response.done");
+    expect(other.partnerLines()[0]).toBe(scenario("interview-general")!.opening.ko);
+    other.close();
+
+    // The OpenAI partner's instructions carry the same details.
+    const s = withOccasion(scenario("interview-general")!, { title: "Toss interview", company: "Toss", role: "Backend developer", place: "Gangnam" });
+    const text = instructions(s, "normal", "en");
+    expect(text).toContain("company: Toss, role: Backend developer, place: Gangnam");
+    expect(text).toContain('Open with exactly: "Hello, thanks for coming in. This is the interview for the Backend developer position at Toss. Please have a seat.');
   });
 
   it("exports a calendar file with the outfit and a reminder the day before", async () => {

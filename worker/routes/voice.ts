@@ -195,10 +195,20 @@ voice.get("/api/voice/sessions/:id/ws", async (c) => {
   if (origin !== undefined && origin !== new URL(c.req.url).origin) throw new AppError(403, "Cross-origin WebSocket refused", "cross_origin");
   const row = await mine(c, c.req.param("id"));
   if (row.status === "ended" || row.status === "failed") throw new AppError(410, "이미 끝난 연습입니다. (This session has ended.)", "session_ended");
-  const meta: SessionMeta = { sessionId: row.id, userId: row.userId, scenarioId: row.scenarioId, language: row.language, difficulty: row.difficulty, engine: row.engine };
+  const occasion = row.occasionId ? await ownOccasion(db(c.env), row.userId, row.occasionId) : undefined;
+  const meta: SessionMeta = {
+    sessionId: row.id,
+    userId: row.userId,
+    scenarioId: row.scenarioId,
+    language: row.language,
+    difficulty: row.difficulty,
+    engine: row.engine,
+    occasion: occasion && { title: occasion.title, company: occasion.details.company, role: occasion.details.role, place: occasion.place ?? undefined },
+  };
   const stub = c.env.VOICE_SESSION.get(c.env.VOICE_SESSION.idFromName(row.id));
   const headers = new Headers(c.req.raw.headers);
-  headers.set(META_HEADER, JSON.stringify(meta));
+  // Header values are ASCII: the occasion's details may be Korean.
+  headers.set(META_HEADER, encodeURIComponent(JSON.stringify(meta)));
   const res = await stub.fetch(new Request(c.req.raw.url, { headers }));
   if (res.status === 101) return res;
   const why = await res.text();

@@ -10,6 +10,7 @@ import { config } from "../config.ts";
 import { db } from "../db/client.ts";
 import { record } from "../metrics/record.ts";
 import { sessionUpdate } from "./instructions.ts";
+import { withOccasion, type OccasionContext } from "./occasion-context.ts";
 import { opening, reply, FRESH, type PartnerState } from "./partner/local.ts";
 import { errorEvent, eventId, itemText, parseClientEvent, type ClientEvent } from "./protocol.ts";
 import { scenario, type Difficulty, type Language, type Scenario } from "./scenarios.ts";
@@ -17,7 +18,7 @@ import { markEnded, markLive, saveTurns, type NewTurn } from "./store.ts";
 import { chunk as textPieces } from "../chat/local/chunks.ts";
 
 /** What the route tells the object about the session when the browser connects. */
-export type SessionMeta = { sessionId: string; userId: number; scenarioId: string; language: Language; difficulty: Difficulty; engine: "openai" | "local" };
+export type SessionMeta = { sessionId: string; userId: number; scenarioId: string; language: Language; difficulty: Difficulty; engine: "openai" | "local"; occasion?: OccasionContext | undefined };
 
 export const META_HEADER = "x-debut-voice-session";
 
@@ -61,10 +62,11 @@ export class VoiceSession extends DurableObject<Env> {
 
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("Expected a WebSocket upgrade", { status: 426 });
-    const meta = JSON.parse(request.headers.get(META_HEADER) ?? "null") as SessionMeta | null;
+    const meta = JSON.parse(decodeURIComponent(request.headers.get(META_HEADER) ?? "null")) as SessionMeta | null;
     if (!meta) return new Response("Missing session", { status: 400 });
-    const s = scenario(meta.scenarioId);
-    if (!s) return new Response("Unknown scenario", { status: 404 });
+    const found = scenario(meta.scenarioId);
+    if (!found) return new Response("Unknown scenario", { status: 404 });
+    const s = withOccasion(found, meta.occasion);
     const existing = this.stored;
     if (existing?.ended) return new Response("This session has ended", { status: 410 });
     if (this.ctx.getWebSockets().length > 0) return new Response("This session is already open in another window", { status: 409 });
@@ -142,7 +144,7 @@ export class VoiceSession extends DurableObject<Env> {
 
   private async local(ws: WebSocket, event: ClientEvent): Promise<void> {
     const st = this.stored!;
-    const s = scenario(st.meta.scenarioId)!;
+    const s = withOccasion(scenario(st.meta.scenarioId)!, st.meta.occasion);
     switch (event.type) {
       case "conversation.item.create": {
         const text = itemText(event);
