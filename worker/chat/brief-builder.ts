@@ -1,13 +1,15 @@
 // Everything one expert needs for one answer, gathered at the edge: the user's profile facts,
-// the room's earlier messages (bounded), the intent read from them, the knowledge passages
+// the room's earlier messages (bounded; a room opened for an occasion starts with the
+// occasion's note), the intent read from them, the knowledge passages
 // for this expert's subject, the photo from R2, and the catalog picks (planner.ts). The
 // engines only write; nothing here depends on which engine will.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { SEASONS, TPO_TAGS, type Season } from "../catalog/vocabulary.ts";
 import { db as drizzleDb } from "../db/client";
-import { users } from "../db/schema";
+import { occasions, users } from "../db/schema";
 import type { Passage } from "../knowledge/passages.ts";
 import { retrievePassages } from "../knowledge/retrieve.ts";
+import { occasionNote, type NoteSource } from "../occasions/brief-note.ts";
 import type { ExpertBrief, HistoryItem, Intent, PeerAnswer, PhotoInput, ProfileFacts } from "./brief.ts";
 import { EXPERTS, isExpertId, type ExpertId } from "./experts.ts";
 import { readIntent } from "./intent.ts";
@@ -23,7 +25,14 @@ const PASSAGES = 4;
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 export async function buildBrief(env: Env, req: BriefRequest, now = new Date()): Promise<ExpertBrief> {
-  const [profile, history, photo] = await Promise.all([loadProfile(env, req.userId), loadHistory(env.DB, req.roomId, req.turnId), loadPhoto(env.IMAGES, req.photoKey)]);
+  const [profile, said, photo, occasion] = await Promise.all([
+    loadProfile(env, req.userId),
+    loadHistory(env.DB, req.roomId, req.turnId),
+    loadPhoto(env.IMAGES, req.photoKey),
+    loadOccasion(env, req.userId, req.roomId),
+  ]);
+  // A room opened for an occasion starts from what the user said when planning it.
+  const history: HistoryItem[] = occasion ? [{ role: "user", text: occasionNote(occasion) }, ...said] : said;
   const read = readIntent(req.question, history, profile);
   // "내일 면접" means this season: without a stated one, the date decides what is wearable.
   const intent: Intent = { ...read, season: read.season ?? seasonAt(now) };
@@ -44,6 +53,16 @@ async function loadProfile(env: Env, userId: number): Promise<ProfileFacts> {
     .where(eq(users.id, userId))
     .limit(1);
   if (!row) throw new Error(`user ${userId} not found`);
+  return row;
+}
+
+/** The occasion this room was opened for, if any. */
+async function loadOccasion(env: Env, userId: number, roomId: number): Promise<NoteSource | undefined> {
+  const [row] = await drizzleDb(env)
+    .select({ kind: occasions.kind, title: occasions.title, startsAt: occasions.startsAt, timeZone: occasions.timeZone, language: occasions.language, place: occasions.place, notes: occasions.notes, details: occasions.details })
+    .from(occasions)
+    .where(and(eq(occasions.roomId, roomId), eq(occasions.userId, userId)))
+    .limit(1);
   return row;
 }
 

@@ -1,7 +1,7 @@
 // Occasions in D1 (drizzle): each read and write is scoped to its owner.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { feedbackReports, occasions, voiceSessions } from "../db/schema";
+import { chatMessages, feedbackReports, occasions, voiceSessions, type OccasionOutfit } from "../db/schema";
 
 export type OccasionRow = typeof occasions.$inferSelect;
 export type NewOccasion = typeof occasions.$inferInsert;
@@ -51,4 +51,18 @@ export async function rehearsalsOf(db: Db, userId: number, occasionIds: string[]
     .leftJoin(feedbackReports, eq(feedbackReports.sessionId, voiceSessions.id))
     .where(and(eq(voiceSessions.userId, userId), inArray(voiceSessions.occasionId, occasionIds)))
     .orderBy(asc(voiceSessions.createdAt));
+}
+
+/** The fitting coordinator's latest outfit in the occasion's room: its products, in order. */
+export async function coordinatorPick(db: Db, roomId: number): Promise<OccasionOutfit | undefined> {
+  const picked = and(eq(chatMessages.roomId, roomId), eq(chatMessages.senderType, "FITTING_COORDINATOR_PRODUCT"));
+  const [last] = await db.select({ turnId: chatMessages.turnId }).from(chatMessages).where(picked).orderBy(desc(chatMessages.createdAt), desc(chatMessages.id)).limit(1);
+  if (!last?.turnId) return undefined;
+  const rows = await db
+    .select({ id: chatMessages.id, productId: chatMessages.productId })
+    .from(chatMessages)
+    .where(and(picked, eq(chatMessages.turnId, last.turnId)))
+    .orderBy(asc(chatMessages.id));
+  const productIds = rows.flatMap((r) => (r.productId ? [r.productId] : []));
+  return productIds.length ? { productIds, source: "coordinator", messageId: rows[0]!.id } : undefined;
 }

@@ -14,7 +14,8 @@ import { router, type AppEnv } from "../http/hono";
 import { cookieAuth, envelope, errors, failureResponse } from "../http/openapi";
 import { icsFor } from "../occasions/calendar";
 import { KINDS, scenariosFor } from "../occasions/kinds";
-import { createOccasion, deleteOccasion, listOccasions, ownOccasion, rehearsalsOf, updateOccasion, type OccasionRow } from "../occasions/store";
+import { createRoom } from "../chat/store";
+import { coordinatorPick, createOccasion, deleteOccasion, listOccasions, ownOccasion, rehearsalsOf, updateOccasion, type OccasionRow } from "../occasions/store";
 import { scenario } from "../voice/scenarios";
 
 const occasionsApi = router();
@@ -125,7 +126,9 @@ type Rehearsal = Awaited<ReturnType<typeof rehearsalsOf>>[number];
 
 /** The occasion as the API shows it: the outfit's products, the try-on, rehearsals, checklist, readiness. */
 async function view(c: Context<AppEnv>, row: OccasionRow, rehearsals: Rehearsal[], now = Date.now()): Promise<z.infer<typeof Occasion>> {
-  const products = row.outfit ? (await Promise.all(row.outfit.productIds.map((id) => getProduct(c.env, id, c.executionCtx)))).filter((p): p is PublicProduct => p !== null) : [];
+  // The outfit the user pinned, else the fitting coordinator's latest pick in the occasion's room.
+  const chosen = row.outfit ?? (row.roomId ? await coordinatorPick(db(c.env), row.roomId) : undefined);
+  const products = chosen ? (await Promise.all(chosen.productIds.map((id) => getProduct(c.env, id, c.executionCtx)))).filter((p): p is PublicProduct => p !== null) : [];
   const task = row.tryOnTaskId ? await ownTask(db(c.env), row.userId, row.tryOnTaskId) : undefined;
   const tryOn = task ? publicTask(task) : null;
   const scored = rehearsals.filter((r) => r.overall !== null);
@@ -153,7 +156,7 @@ async function view(c: Context<AppEnv>, row: OccasionRow, rehearsals: Rehearsal[
     notes: row.notes,
     details: row.details,
     roomId: row.roomId,
-    outfit: row.outfit && products.length ? { source: row.outfit.source, products: products.map(({ product_id, product_name, product_name_en, image_url, price, category }) => ({ product_id, product_name, product_name_en, image_url, price, category })) } : null,
+    outfit: chosen && products.length ? { source: chosen.source, products: products.map(({ product_id, product_name, product_name_en, image_url, price, category }) => ({ product_id, product_name, product_name_en, image_url, price, category })) } : null,
     tryOn: tryOn ? { taskId: tryOn.taskId, status: tryOn.status, downloadUrl: tryOn.downloadUrl } : null,
     rehearsals: rehearsals.map(({ occasionId: _o, ...r }) => r),
     trend: scored.length >= 2 ? scored.at(-1)!.overall! - scored[0]!.overall! : null,
@@ -173,16 +176,20 @@ occasionsApi.openapi(
     method: "post",
     path: "/api/occasions",
     tags: ["Occasions"],
-    summary: "Plan for a moment that matters: its kind, title, time, place and details",
+    summary: "Plan for a moment that matters: its kind, title, time, place and details; opens a stylist room that knows it",
     security: cookieAuth,
     request: { body: { required: true, content: { "application/json": { schema: CreateBody } } } },
     responses: { 201: envelope(Occasion, "The new occasion"), 400: errors[400], 401: errors[401] },
   }),
   async (c) => {
     const body = c.req.valid("json");
+    const userId = c.get("user").id;
+    // Its stylist room: the experts read the occasion before the conversation (occasions/brief-note.ts).
+    const roomId = await createRoom(c.env.DB, userId, body.title);
     const row = await createOccasion(db(c.env), {
       id: crypto.randomUUID(),
-      userId: c.get("user").id,
+      userId,
+      roomId,
       kind: body.kind,
       title: body.title,
       startsAt: Date.parse(body.startsAt),
