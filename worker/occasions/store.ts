@@ -1,5 +1,5 @@
 // Occasions in D1 (drizzle): each read and write is scoped to its owner.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { chatMessages, feedbackReports, occasions, voiceSessions, type OccasionOutfit } from "../db/schema";
 
@@ -35,9 +35,11 @@ export async function deleteOccasion(db: Db, userId: number, id: string): Promis
   return rows.length > 0;
 }
 
-/** The rehearsals made for an occasion, oldest first, with their overall score once scored. */
-export async function rehearsalsOf(db: Db, userId: number, occasionIds: string[]) {
-  if (!occasionIds.length) return [];
+/**
+ * The rehearsals made for one occasion, or for any of the user's (D1 binds at most 100
+ * parameters, so a list is never spelled out), oldest first, with their overall score once scored.
+ */
+export async function rehearsalsOf(db: Db, userId: number, occasionId?: string) {
   return db
     .select({
       occasionId: voiceSessions.occasionId,
@@ -49,7 +51,7 @@ export async function rehearsalsOf(db: Db, userId: number, occasionIds: string[]
     })
     .from(voiceSessions)
     .leftJoin(feedbackReports, eq(feedbackReports.sessionId, voiceSessions.id))
-    .where(and(eq(voiceSessions.userId, userId), inArray(voiceSessions.occasionId, occasionIds)))
+    .where(and(eq(voiceSessions.userId, userId), occasionId ? eq(voiceSessions.occasionId, occasionId) : isNotNull(voiceSessions.occasionId)))
     .orderBy(asc(voiceSessions.createdAt));
 }
 

@@ -216,7 +216,7 @@ occasionsApi.openapi(
   async (c) => {
     const userId = c.get("user").id;
     const rows = await listOccasions(db(c.env), userId);
-    const rehearsals = await rehearsalsOf(db(c.env), userId, rows.map((r) => r.id));
+    const rehearsals = await rehearsalsOf(db(c.env), userId);
     const now = Date.now();
     const views = await Promise.all(rows.map((r) => view(c, r, rehearsals.filter((x) => x.occasionId === r.id), now)));
     return ok(c, { upcoming: views.filter((v) => !v.past), past: views.filter((v) => v.past).reverse() });
@@ -237,7 +237,7 @@ occasionsApi.openapi(
   }),
   async (c) => {
     const row = await mine(c, c.req.valid("param").id);
-    return ok(c, await view(c, row, await rehearsalsOf(db(c.env), row.userId, [row.id])));
+    return ok(c, await view(c, row, await rehearsalsOf(db(c.env), row.userId, row.id)));
   },
 );
 
@@ -279,7 +279,7 @@ occasionsApi.openapi(
     }
     const updated = await updateOccasion(db(c.env), row.userId, row.id, patch);
     if (!updated) throw notFound();
-    return ok(c, await view(c, updated, await rehearsalsOf(db(c.env), row.userId, [row.id])));
+    return ok(c, await view(c, updated, await rehearsalsOf(db(c.env), row.userId, row.id)));
   },
 );
 
@@ -311,7 +311,7 @@ occasionsApi.openapi(
   }),
   async (c) => {
     const row = await mine(c, c.req.valid("param").id);
-    const v = await view(c, row, await rehearsalsOf(db(c.env), row.userId, [row.id]));
+    const v = await view(c, row, await rehearsalsOf(db(c.env), row.userId, row.id));
     const ko = row.language === "ko";
     const url = `${new URL(c.req.url).origin}/occasions/${row.id}`;
     const outfit = v.outfit?.products.map((p) => (ko ? p.product_name : p.product_name_en)).join(", ");
