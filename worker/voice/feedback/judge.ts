@@ -3,11 +3,11 @@
 // Asked for as a structured output of the stylists' LLM (OpenAI's strict JSON schema response
 // format, or Anthropic's JSON schema output format, both made from the zod schema below by
 // the SDKs' zod helpers and the answer validated with it), then merged with the measured
-// report: the scores averaged with the rules', the model's explanation first, its quotes kept only when they
-// are the user's own words, its suggestions before the rules'. Pace and filler words stay
-// measured (a model reading a transcript cannot time speech or count what transcription
-// dropped). Any failure (no answer, a refusal, an answer that does not fit the schema) leaves
-// the measured report as it is: the judge can add to a report, never lose one.
+// report: the scores averaged with the rules', the model's explanation first, its quotes
+// kept only when they are the user's own words, its suggestions before the rules'. Pace and
+// filler words stay measured (a model reading a transcript cannot time speech or count what
+// transcription dropped). Any failure (no answer, a refusal, an answer that does not fit the
+// schema) leaves the measured report as it is: the judge can add to a report, never lose one.
 import { z } from "zod";
 import type { Config } from "../../config.ts";
 import type { Scenario } from "../scenarios.ts";
