@@ -145,6 +145,7 @@ describe("the frame", () => {
     await signIn(page);
     const nav = page.getByRole("navigation", { name: "주요 메뉴" });
     const sections = [
+      { link: "일정", path: "/occasions", title: "준비 중인 일정", h2: "다가오는 일정" },
       { link: "둘러보기", path: "/catalog", title: "둘러보기", h2: "검색 결과" },
       { link: "가상 피팅", path: "/try-on", title: "가상 피팅", h2: "내 사진" },
       { link: "말하기 연습", path: "/practice", title: "말하기 연습", h2: "면접 (일반)" },

@@ -1,6 +1,6 @@
 // Entry: the router and its routes. Every page is its own chunk, so the login page never
 // downloads the signed-in frame and each section pays only for itself.
-import { Navigate, Route, Router } from "@solidjs/router";
+import { Route, Router } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { render } from "solid-js/web";
 import "./styles/base.css";
@@ -15,6 +15,8 @@ const Practice = lazy(() => import("./pages/practice/Practice"));
 const LiveRehearsal = lazy(() => import("./pages/practice/Live"));
 const RehearsalReport = lazy(() => import("./pages/practice/Report"));
 const Progress = lazy(() => import("./pages/Progress"));
+const Occasions = lazy(() => import("./pages/occasions/Occasions"));
+const OccasionPage = lazy(() => import("./pages/occasions/OccasionPage"));
 const Profile = lazy(() => import("./pages/profile/Profile"));
 const NotFound = lazy(() => import("./pages/NotFound"));
 
@@ -27,7 +29,10 @@ render(
       <Route path="/login" component={Login} />
       {/* The signed-in pages share one frame, which checks the session once on entry. */}
       <Route path="/" component={AppFrame}>
-        <Route path="/" component={() => <Navigate href="/style" />} />
+        {/* Home: the occasions, upcoming first. */}
+        <Route path="/" component={Occasions} />
+        <Route path="/occasions" component={Occasions} />
+        <Route path="/occasions/:id" component={OccasionPage} />
         <Route path="/style/:roomId?" component={Style} />
         <Route path="/catalog" component={Catalog} />
         <Route path="/products/:id" component={ProductDetail} />

@@ -54,7 +54,7 @@ export type ProgressPoint = { sessionId: string; createdAt: number; language: st
 export type Progress = { scenarios: { scenarioId: string; title: Text; sessions: ProgressPoint[] }[] };
 
 export const fetchScenarios = async () => (await api<{ scenarios: Scenario[] }>("/api/voice/scenarios")).scenarios;
-export const startSession = (body: { scenarioId: string; language: Lang2; difficulty: Difficulty }) => api<VoiceSession>("/api/voice/sessions", { method: "POST", body });
+export const startSession = (body: { scenarioId: string; language: Lang2; difficulty: Difficulty; occasionId?: string }) => api<VoiceSession>("/api/voice/sessions", { method: "POST", body });
 export const fetchSessions = async () => (await api<{ sessions: VoiceSession[] }>("/api/voice/sessions?limit=20")).sessions;
 export const fetchSession = (id: string) => api<SessionDetail>(`/api/voice/sessions/${encodeURIComponent(id)}`);
 export const endSession = (id: string) => api<Report>(`/api/voice/sessions/${encodeURIComponent(id)}/end`, { method: "POST" });

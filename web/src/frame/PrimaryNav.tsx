@@ -1,4 +1,4 @@
-// The six sections. The router's <A> marks the current one with aria-current="page"; on
+// The seven sections. The router's <A> marks the current one with aria-current="page"; on
 // phones the same list is a tab bar fixed to the bottom of the screen (frame.css).
 import { A, useLocation } from "@solidjs/router";
 import { For } from "solid-js";
@@ -8,6 +8,7 @@ import type { MessageKey } from "../i18n/ko";
 
 /** `within`: other paths that belong to the section (a product page is part of the catalog). */
 const SECTIONS: readonly { href: string; label: MessageKey; icon: IconName; within?: string }[] = [
+  { href: "/occasions", label: "nav.occasions", icon: "occasions" },
   { href: "/style", label: "nav.style", icon: "style" },
   { href: "/catalog", label: "nav.catalog", icon: "catalog", within: "/products/" },
   { href: "/try-on", label: "nav.tryOn", icon: "tryOn" },
