@@ -55,6 +55,8 @@ describe("occasions", () => {
     await page.getByText("피팅 코디네이터의 추천").waitFor();
     expect(await page.locator(".occasion__products li").count()).toBeGreaterThan(0);
     await eventually(() => readiness(page)).toBeGreaterThan(0);
+    // Its try-on starts from that outfit, in the occasion's room (so the result comes back here).
+    expect(await page.getByRole("link", { name: "가상 피팅 하러 가기" }).getAttribute("href")).toMatch(/^\/try-on\?upper=\d+&lower=\d+&room=\d+$/);
 
     // A rehearsal for it: the interviewer names the company and the role.
     await page.getByRole("button", { name: "연습하기: 면접 (개발 직군)" }).click();

@@ -50,5 +50,19 @@ describe("an occasion's stylist room", () => {
     expect(results.length).toBeGreaterThan(0);
     expect(body.data.outfit).toMatchObject({ source: "coordinator", products: results.map((r) => ({ product_id: r.product_id })) });
     expect(body.data.checklist.find((i) => i.id === "outfit")!.done).toBe(true);
+
+    // A try-on finished from the room shows on the occasion; one still running does not.
+    const me = (await b.json<{ userId: number }>("/api/auth/me")).body.data.userId;
+    const addTask = (id: string, status: string, createdAt: number) =>
+      env.DB.batch([
+        env.DB.prepare("insert into uploads (id, user_id, r2_key, content_type, size) values (?, ?, 'x', 'image/jpeg', 1)").bind(id, me),
+        env.DB.prepare("insert into fitting_tasks (id, user_id, kind, model_upload_id, status, provider, room_id, result_key, created_at) values (?, ?, 'combo', ?, ?, 'local', ?, 'users/x/tryon/r.jpg', ?)").bind(id, me, id, status, o.roomId, createdAt),
+      ]);
+    const done = crypto.randomUUID();
+    await addTask(done, "completed", Date.now() - 1_000);
+    await addTask(crypto.randomUUID(), "processing", Date.now());
+    const after = (await b.json<Occasion & { tryOn: { taskId: string; status: string } | null }>(`/api/occasions/${o.id}`)).body.data;
+    expect(after.tryOn).toMatchObject({ taskId: done, status: "completed" });
+    expect(after.checklist.find((i) => i.id === "try-on")!.done).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // Occasions in D1 (drizzle): each read and write is scoped to its owner.
 import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { chatMessages, feedbackReports, occasions, voiceSessions, type OccasionOutfit } from "../db/schema";
+import { chatMessages, feedbackReports, fittingTasks, occasions, voiceSessions, type OccasionOutfit } from "../db/schema";
 
 export type OccasionRow = typeof occasions.$inferSelect;
 export type NewOccasion = typeof occasions.$inferInsert;
@@ -67,4 +67,15 @@ export async function coordinatorPick(db: Db, roomId: number): Promise<OccasionO
     .orderBy(asc(chatMessages.id));
   const productIds = rows.flatMap((r) => (r.productId ? [r.productId] : []));
   return productIds.length ? { productIds, source: "coordinator", messageId: rows[0]!.id } : undefined;
+}
+
+/** The user's latest finished try-on made from the occasion's room (its outfit's "try on" link). */
+export async function latestTryOnIn(db: Db, userId: number, roomId: number): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: fittingTasks.id })
+    .from(fittingTasks)
+    .where(and(eq(fittingTasks.userId, userId), eq(fittingTasks.roomId, roomId), eq(fittingTasks.status, "completed")))
+    .orderBy(desc(fittingTasks.createdAt))
+    .limit(1);
+  return row?.id;
 }

@@ -15,7 +15,7 @@ import { cookieAuth, envelope, errors, failureResponse } from "../http/openapi";
 import { icsFor } from "../occasions/calendar";
 import { KINDS, scenariosFor } from "../occasions/kinds";
 import { createRoom } from "../chat/store";
-import { coordinatorPick, createOccasion, deleteOccasion, listOccasions, ownOccasion, rehearsalsOf, updateOccasion, type OccasionRow } from "../occasions/store";
+import { coordinatorPick, createOccasion, deleteOccasion, latestTryOnIn, listOccasions, ownOccasion, rehearsalsOf, updateOccasion, type OccasionRow } from "../occasions/store";
 import { scenario } from "../voice/scenarios";
 
 const occasionsApi = router();
@@ -129,7 +129,9 @@ async function view(c: Context<AppEnv>, row: OccasionRow, rehearsals: Rehearsal[
   // The outfit the user pinned, else the fitting coordinator's latest pick in the occasion's room.
   const chosen = row.outfit ?? (row.roomId ? await coordinatorPick(db(c.env), row.roomId) : undefined);
   const products = chosen ? (await Promise.all(chosen.productIds.map((id) => getProduct(c.env, id, c.executionCtx)))).filter((p): p is PublicProduct => p !== null) : [];
-  const task = row.tryOnTaskId ? await ownTask(db(c.env), row.userId, row.tryOnTaskId) : undefined;
+  // The try-on the user chose, else the latest one made from the occasion's room.
+  const taskId = row.tryOnTaskId ?? (row.roomId ? await latestTryOnIn(db(c.env), row.userId, row.roomId) : undefined);
+  const task = taskId ? await ownTask(db(c.env), row.userId, taskId) : undefined;
   const tryOn = task ? publicTask(task) : null;
   const scored = rehearsals.filter((r) => r.overall !== null);
   const scenarios = scenariosFor(row.kind, row.details.role).flatMap((id) => {

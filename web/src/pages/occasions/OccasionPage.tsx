@@ -11,6 +11,15 @@ import { usePageTitle } from "../../page-title";
 import { countdown } from "./countdown";
 import "./occasions.css";
 
+/** The try-on page with the outfit's top and bottom, from the occasion's room (so the result comes back here). */
+function tryOnHref(o: Occasion): string {
+  const products = o.outfit?.products ?? [];
+  const upper = products.find((p) => p.category === "top" || p.category === "dress")?.product_id;
+  const lower = products.find((p) => p.category === "bottom")?.product_id;
+  const query = new URLSearchParams({ ...(upper ? { upper } : {}), ...(lower ? { lower } : {}), ...(o.roomId ? { room: String(o.roomId) } : {}) });
+  return query.size ? `/try-on?${query}` : "/try-on";
+}
+
 export default function OccasionPage() {
   usePageTitle("occasions.title");
   const params = useParams<{ id: string }>();
@@ -117,7 +126,7 @@ export default function OccasionPage() {
                   <Show when={o().tryOn?.downloadUrl} fallback={<p class="occasion-muted">{t("occasions.tryOn.none")}</p>}>
                     <img class="occasion__tryon" src={o().tryOn!.downloadUrl!} alt={t("occasions.tryOn")} />
                   </Show>
-                  <A class="button" href="/try-on">
+                  <A class="button" href={tryOnHref(o())}>
                     {t("occasions.tryOn.go")}
                   </A>
                 </section>
