@@ -1,5 +1,6 @@
 // An occasion end to end with the offline engines: plan an interview (company and role), ask
 // its stylist room a bare question and see the coordinator's outfit become the occasion's,
+// then pin another answer's products instead,
 // rehearse it by typing (the interviewer names the company and the role), tick a step, and
 // watch the occasion page and the home list fill in; the calendar file downloads.
 import type { Page } from "playwright-core";
@@ -54,9 +55,20 @@ describe("occasions", () => {
     await page.goto(occasionUrl);
     await page.getByText("피팅 코디네이터의 추천").waitFor();
     expect(await page.locator(".occasion__products li").count()).toBeGreaterThan(0);
+
+    // Any answer's products can be pinned instead: the style analyst's.
+    await page.goBack();
+    const analyst = page.getByRole("log", { name: "대화" }).getByRole("region", { name: "스타일 분석가" }).last();
+    const pin = analyst.getByRole("button", { name: "\"카카오 백엔드 면접\" 일정에 입을 옷으로 고르기" });
+    await pin.click();
+    await analyst.getByRole("button", { name: "\"카카오 백엔드 면접\"에 입을 옷으로 골랐어요" }).waitFor();
+    const pinned = await analyst.locator(".product-card__name a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    await page.goto(occasionUrl);
+    await page.getByText("직접 고른 옷").waitFor();
+    expect(await page.locator(".occasion__products a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual(pinned);
     await eventually(() => readiness(page)).toBeGreaterThan(0);
     // Its try-on starts from that outfit, in the occasion's room (so the result comes back here).
-    expect(await page.getByRole("link", { name: "가상 피팅 하러 가기" }).getAttribute("href")).toMatch(/^\/try-on\?upper=\d+&lower=\d+&room=\d+$/);
+    expect(await page.getByRole("link", { name: "가상 피팅 하러 가기" }).getAttribute("href")).toMatch(/^\/try-on\?upper=\d+(&lower=\d+)?&room=\d+$/);
 
     // A rehearsal for it: the interviewer names the company and the role.
     await page.getByRole("button", { name: "연습하기: 면접 (개발 직군)" }).click();

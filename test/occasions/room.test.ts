@@ -51,6 +51,14 @@ describe("an occasion's stylist room", () => {
     expect(body.data.outfit).toMatchObject({ source: "coordinator", products: results.map((r) => ({ product_id: r.product_id })) });
     expect(body.data.checklist.find((i) => i.id === "outfit")!.done).toBe(true);
 
+    // The room knows its occasion; another user's view of it, and a plain room, know none.
+    expect((await b.json<{ occasion: { id: string } | null }>(`/api/occasions/for-room/${o.roomId}`)).body.data.occasion).toEqual({ id: o.id, title: "카카오 백엔드 면접" });
+    const stranger = new Browser();
+    await stranger.devLogin(`room-x-${crypto.randomUUID().slice(0, 6)}`);
+    expect((await stranger.json<{ occasion: null }>(`/api/occasions/for-room/${o.roomId}`)).body.data.occasion).toBeNull();
+    expect((await b.json<{ occasion: null }>(`/api/occasions/for-room/${(plain[0]!.data.data as Data).room_id}`)).body.data.occasion).toBeNull();
+    expect((await b.json(`/api/occasions/for-room/abc`)).res.status).toBe(400);
+
     // A try-on finished from the room shows on the occasion; one still running does not.
     const me = (await b.json<{ userId: number }>("/api/auth/me")).body.data.userId;
     const addTask = (id: string, status: string, createdAt: number) =>

@@ -16,6 +16,12 @@ export async function ownOccasion(db: Db, userId: number, id: string): Promise<O
   return row;
 }
 
+/** The occasion a stylist room was opened for. */
+export async function occasionOfRoom(db: Db, userId: number, roomId: number): Promise<OccasionRow | undefined> {
+  const [row] = await db.select().from(occasions).where(and(eq(occasions.roomId, roomId), eq(occasions.userId, userId))).limit(1);
+  return row;
+}
+
 /** A user's occasions by their time, soonest first (the route splits upcoming and past). */
 export async function listOccasions(db: Db, userId: number, limit = 200): Promise<OccasionRow[]> {
   return db.select().from(occasions).where(eq(occasions.userId, userId)).orderBy(asc(occasions.startsAt), asc(occasions.id)).limit(limit);

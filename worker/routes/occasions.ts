@@ -15,7 +15,7 @@ import { cookieAuth, envelope, errors, failureResponse } from "../http/openapi";
 import { icsFor } from "../occasions/calendar";
 import { KINDS, scenariosFor } from "../occasions/kinds";
 import { createRoom } from "../chat/store";
-import { coordinatorPick, createOccasion, deleteOccasion, latestTryOnIn, listOccasions, ownOccasion, rehearsalsOf, updateOccasion, type OccasionRow } from "../occasions/store";
+import { coordinatorPick, createOccasion, deleteOccasion, latestTryOnIn, listOccasions, occasionOfRoom, ownOccasion, rehearsalsOf, updateOccasion, type OccasionRow } from "../occasions/store";
 import { scenario } from "../voice/scenarios";
 
 const occasionsApi = router();
@@ -226,6 +226,22 @@ occasionsApi.openapi(
 );
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
+
+occasionsApi.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/occasions/for-room/{roomId}",
+    tags: ["Occasions"],
+    summary: "The occasion a stylist room was opened for (null when none), so its answers can be pinned to it",
+    security: cookieAuth,
+    request: { params: z.object({ roomId: z.coerce.number().int().positive() }) },
+    responses: { 200: envelope(z.object({ occasion: z.object({ id: z.string(), title: z.string() }).nullable() })), 400: errors[400], 401: errors[401] },
+  }),
+  async (c) => {
+    const row = await occasionOfRoom(db(c.env), c.get("user").id, c.req.valid("param").roomId);
+    return ok(c, { occasion: row ? { id: row.id, title: row.title } : null });
+  },
+);
 
 occasionsApi.openapi(
   createRoute({

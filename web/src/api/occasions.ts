@@ -60,3 +60,15 @@ export function withLocalOffset(local: string): string {
   const mm = String(Math.abs(offset) % 60).padStart(2, "0");
   return `${local.length === 16 ? `${local}:00` : local}${sign}${hh}:${mm}`;
 }
+
+const byRoom = new Map<number, Promise<{ id: string; title: string } | null>>();
+/** The occasion a stylist room was opened for (asked once per room and visit). */
+export function occasionForRoom(roomId: number): Promise<{ id: string; title: string } | null> {
+  let found = byRoom.get(roomId);
+  if (!found) {
+    found = api<{ occasion: { id: string; title: string } | null }>(`/api/occasions/for-room/${roomId}`).then((r) => r.occasion);
+    found.catch(() => byRoom.delete(roomId));
+    byRoom.set(roomId, found);
+  }
+  return found;
+}

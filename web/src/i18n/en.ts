@@ -146,6 +146,8 @@ export const en: Messages = {
   "tryOn.history.more": "Show more",
   "tryOn.history.close": "Close",
 
+  "chat.pin": "Wear this for \"{title}\"",
+  "chat.pin.done": "Chosen for \"{title}\"",
   "occasions.title": "Your occasions",
   "occasions.lead": "An interview, a first date, meeting the parents: get ready for each one, with the outfit, the try-on and the rehearsal in one place.",
   "occasions.upcoming": "Coming up",

@@ -144,6 +144,8 @@ export const ko = {
   "tryOn.history.more": "더 보기",
   "tryOn.history.close": "닫기",
 
+  "chat.pin": "\"{title}\" 일정에 입을 옷으로 고르기",
+  "chat.pin.done": "\"{title}\"에 입을 옷으로 골랐어요",
   "occasions.title": "준비 중인 일정",
   "occasions.lead": "면접, 소개팅, 상견례… 다가오는 자리를 하나씩 준비해요. 옷, 가상 피팅, 말하기 연습이 한곳에 모여요.",
   "occasions.upcoming": "다가오는 일정",

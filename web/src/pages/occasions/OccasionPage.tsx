@@ -5,20 +5,12 @@ import { A, useNavigate, useParams } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { calendarUrl, deleteOccasion, fetchOccasion, saveChecklist, type Occasion } from "../../api/occasions";
 import { startSession } from "../../api/voice";
+import { tryOnPath } from "../../catalog/try-on-path";
 import { errorText } from "../../i18n/error-text";
 import { lang, t } from "../../i18n/lang";
 import { usePageTitle } from "../../page-title";
 import { countdown } from "./countdown";
 import "./occasions.css";
-
-/** The try-on page with the outfit's top and bottom, from the occasion's room (so the result comes back here). */
-function tryOnHref(o: Occasion): string {
-  const products = o.outfit?.products ?? [];
-  const upper = products.find((p) => p.category === "top" || p.category === "dress")?.product_id;
-  const lower = products.find((p) => p.category === "bottom")?.product_id;
-  const query = new URLSearchParams({ ...(upper ? { upper } : {}), ...(lower ? { lower } : {}), ...(o.roomId ? { room: String(o.roomId) } : {}) });
-  return query.size ? `/try-on?${query}` : "/try-on";
-}
 
 export default function OccasionPage() {
   usePageTitle("occasions.title");
@@ -126,7 +118,7 @@ export default function OccasionPage() {
                   <Show when={o().tryOn?.downloadUrl} fallback={<p class="occasion-muted">{t("occasions.tryOn.none")}</p>}>
                     <img class="occasion__tryon" src={o().tryOn!.downloadUrl!} alt={t("occasions.tryOn")} />
                   </Show>
-                  <A class="button" href={tryOnHref(o())}>
+                  <A class="button" href={tryOnPath(o().outfit?.products ?? [], o().roomId) ?? "/try-on"}>
                     {t("occasions.tryOn.go")}
                   </A>
                 </section>

@@ -10,6 +10,7 @@ import { EngineNote } from "./EngineNote";
 import { ExpertAvatar } from "./ExpertAvatar";
 import { expertName, expertRole } from "./experts";
 import { OutfitTryOn } from "./OutfitTryOn";
+import { PinForOccasion } from "./PinForOccasion";
 import type { Answer } from "./turns";
 
 /** `onRetry` is null while the rest of the turn is still being answered. */
@@ -45,6 +46,7 @@ export function ExpertAnswer(props: { expert: ExpertId; answer: Answer; onRetry:
         <Match when={props.answer.status === "done"}>
           <p class="answer__text">{props.answer.text}</p>
           <AnswerProducts ids={props.answer.productIds} label={t("chat.answer.products", { name: expertName(props.expert) })} />
+          <PinForOccasion ids={props.answer.productIds} />
           <Show when={outfit()}>
             <OutfitTryOn ids={props.answer.productIds} />
           </Show>

@@ -2,24 +2,10 @@
 // as the upper garment and the bottom as the lower one, and the room it came from.
 import { useParams } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
-import type { Product } from "../../api/catalog";
 import { cachedProduct } from "../../catalog/product-cache";
+import { tryOnPath } from "../../catalog/try-on-path";
 import { Icon } from "../../components/Icon";
 import { t } from "../../i18n/lang";
-
-function tryOnPath(outfit: Product[], roomId: string | undefined): string | null {
-  const first = (category: string) => outfit.find((p) => p.category === category);
-  const dress = first("dress");
-  const upper = dress ?? first("top") ?? first("outer");
-  const lower = dress ? undefined : first("bottom");
-  const query = new URLSearchParams();
-  if (upper) query.set("upper", upper.product_id);
-  if (lower) query.set("lower", lower.product_id);
-  if (!query.size) return null;
-  // The room hears when the try-on is done (another tab of the chat shows it).
-  if (roomId) query.set("room", roomId);
-  return `/try-on?${query}`;
-}
 
 export function OutfitTryOn(props: { ids: string[] }) {
   const [outfit] = createResource(() => [...props.ids], (ids) => Promise.all(ids.map(cachedProduct)));
