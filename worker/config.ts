@@ -87,6 +87,13 @@ function build(env: Record<string, unknown>) {
     keys: { openai: c.OPENAI_API_KEY, anthropic: c.ANTHROPIC_API_KEY, fitroom: c.FITROOM_API_KEY },
     /** The real stylist engines' settings, present when their key is set (engines/openai.ts, anthropic.ts). */
     llm: {
+      /** Who writes the stylists' answers (and judges the rehearsal rubric): the forced engine, or on auto Anthropic then OpenAI when their key is set, else the offline one. */
+      engine:
+        c.LLM_ENGINE === "anthropic" || (c.LLM_ENGINE === "auto" && c.ANTHROPIC_API_KEY)
+          ? ("anthropic" as const)
+          : c.LLM_ENGINE === "openai" || (c.LLM_ENGINE === "auto" && c.OPENAI_API_KEY)
+            ? ("openai" as const)
+            : ("local" as const),
       openai: c.OPENAI_API_KEY ? { apiKey: c.OPENAI_API_KEY, model: c.OPENAI_MODEL ?? DEFAULT_MODELS.openai, baseURL: c.OPENAI_BASE_URL } : undefined,
       anthropic: c.ANTHROPIC_API_KEY ? { apiKey: c.ANTHROPIC_API_KEY, model: c.ANTHROPIC_MODEL ?? DEFAULT_MODELS.anthropic, baseURL: c.ANTHROPIC_BASE_URL } : undefined,
       paceMs: c.LOCAL_STREAM_PACE_MS,

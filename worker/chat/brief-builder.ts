@@ -25,11 +25,10 @@ const PASSAGES = 4;
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 export async function buildBrief(env: Env, req: BriefRequest, now = new Date()): Promise<ExpertBrief> {
-  const [profile, said, photo, occasion] = await Promise.all([
-    loadProfile(env, req.userId),
+  const [{ occasion, ...profile }, said, photo] = await Promise.all([
+    loadProfile(env, req.userId, req.roomId),
     loadHistory(env.DB, req.roomId, req.turnId),
     loadPhoto(env.IMAGES, req.photoKey),
-    loadOccasion(env, req.userId, req.roomId),
   ]);
   // A room opened for an occasion starts from what the user said when planning it.
   const history: HistoryItem[] = occasion ? [{ role: "user", text: occasionNote(occasion) }, ...said] : said;
@@ -46,24 +45,24 @@ export async function buildBrief(env: Env, req: BriefRequest, now = new Date()):
   return { expert: req.expert, language: intent.language, question: req.question, photo, history, profile, intent, passages, picks, peers: req.expert === "fitting_coordinator" ? req.peers : [] };
 }
 
-async function loadProfile(env: Env, userId: number): Promise<ProfileFacts> {
+/** The user's profile facts and, in the same query, the occasion this room was opened for (if any). */
+async function loadProfile(env: Env, userId: number, roomId: number): Promise<ProfileFacts & { occasion: NoteSource | undefined }> {
   const [row] = await drizzleDb(env)
-    .select({ nickname: users.nickname, heightCm: users.heightCm, bodyShape: users.bodyShape, skinTone: users.skinTone, gender: users.gender, preferredStyles: users.preferredStyles })
+    .select({
+      nickname: users.nickname,
+      heightCm: users.heightCm,
+      bodyShape: users.bodyShape,
+      skinTone: users.skinTone,
+      gender: users.gender,
+      preferredStyles: users.preferredStyles,
+      occasion: { kind: occasions.kind, title: occasions.title, startsAt: occasions.startsAt, timeZone: occasions.timeZone, language: occasions.language, place: occasions.place, notes: occasions.notes, details: occasions.details },
+    })
     .from(users)
+    .leftJoin(occasions, and(eq(occasions.userId, users.id), eq(occasions.roomId, roomId)))
     .where(eq(users.id, userId))
     .limit(1);
   if (!row) throw new Error(`user ${userId} not found`);
-  return row;
-}
-
-/** The occasion this room was opened for, if any. */
-async function loadOccasion(env: Env, userId: number, roomId: number): Promise<NoteSource | undefined> {
-  const [row] = await drizzleDb(env)
-    .select({ kind: occasions.kind, title: occasions.title, startsAt: occasions.startsAt, timeZone: occasions.timeZone, language: occasions.language, place: occasions.place, notes: occasions.notes, details: occasions.details })
-    .from(occasions)
-    .where(and(eq(occasions.roomId, roomId), eq(occasions.userId, userId)))
-    .limit(1);
-  return row;
+  return { ...row, occasion: row.occasion ?? undefined };
 }
 
 const EXPERT_OF_SENDER = new Map<string, ExpertId>(Object.entries(EXPERTS).map(([id, e]) => [e.senderType, id as ExpertId]));

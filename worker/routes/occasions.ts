@@ -8,12 +8,12 @@ import { getProduct, type PublicProduct } from "../catalog/products";
 import { db } from "../db/client";
 import { OCCASION_KINDS, type ChecklistItem } from "../db/schema";
 import { ownTask, publicTask } from "../fitting/tasks";
-import { ok } from "../http/envelope";
+import { ok, success } from "../http/envelope";
 import { AppError } from "../http/errors";
 import { router, type AppEnv } from "../http/hono";
 import { cookieAuth, envelope, errors, failureResponse } from "../http/openapi";
 import { icsFor } from "../occasions/calendar";
-import { KINDS, scenariosFor } from "../occasions/kinds";
+import { KINDS, scenariosFor, type OccasionKind } from "../occasions/kinds";
 import { createRoom } from "../chat/store";
 import { coordinatorPick, createOccasion, deleteOccasion, latestTryOnIn, listOccasions, occasionOfRoom, ownOccasion, rehearsalsOf, updateOccasion, type OccasionRow } from "../occasions/store";
 import { scenario } from "../voice/scenarios";
@@ -124,11 +124,17 @@ const AUTO_STEPS = {
 
 type Rehearsal = Awaited<ReturnType<typeof rehearsalsOf>>[number];
 
+/** The outfit the user pinned, else the fitting coordinator's latest pick in the occasion's room, with its products. */
+async function outfitOf(c: Context<AppEnv>, row: OccasionRow): Promise<{ source: "coordinator" | "pinned"; products: PublicProduct[] } | null> {
+  const chosen = row.outfit ?? (row.roomId ? await coordinatorPick(db(c.env), row.roomId) : undefined);
+  if (!chosen) return null;
+  const products = (await Promise.all(chosen.productIds.map((id) => getProduct(c.env, id, c.executionCtx)))).filter((p): p is PublicProduct => p !== null);
+  return products.length ? { source: chosen.source, products } : null;
+}
+
 /** The occasion as the API shows it: the outfit's products, the try-on, rehearsals, checklist, readiness. */
 async function view(c: Context<AppEnv>, row: OccasionRow, rehearsals: Rehearsal[], now = Date.now()): Promise<z.infer<typeof Occasion>> {
-  // The outfit the user pinned, else the fitting coordinator's latest pick in the occasion's room.
-  const chosen = row.outfit ?? (row.roomId ? await coordinatorPick(db(c.env), row.roomId) : undefined);
-  const products = chosen ? (await Promise.all(chosen.productIds.map((id) => getProduct(c.env, id, c.executionCtx)))).filter((p): p is PublicProduct => p !== null) : [];
+  const outfit = await outfitOf(c, row);
   // The try-on the user chose, else the latest one made from the occasion's room.
   const taskId = row.tryOnTaskId ?? (row.roomId ? await latestTryOnIn(db(c.env), row.userId, row.roomId) : undefined);
   const task = taskId ? await ownTask(db(c.env), row.userId, taskId) : undefined;
@@ -140,7 +146,7 @@ async function view(c: Context<AppEnv>, row: OccasionRow, rehearsals: Rehearsal[
   });
   const lang = row.language;
   const auto: (ChecklistItem & { auto: boolean })[] = [
-    { id: "outfit", text: AUTO_STEPS.outfit[lang], done: products.length > 0, auto: true },
+    { id: "outfit", text: AUTO_STEPS.outfit[lang], done: outfit !== null, auto: true },
     { id: "try-on", text: AUTO_STEPS.tryOn[lang], done: tryOn?.status === "completed", auto: true },
     ...(scenarios.length ? [{ id: "rehearse", text: AUTO_STEPS.rehearse[lang], done: scored.length > 0, auto: true }] : []),
   ];
@@ -158,7 +164,7 @@ async function view(c: Context<AppEnv>, row: OccasionRow, rehearsals: Rehearsal[
     notes: row.notes,
     details: row.details,
     roomId: row.roomId,
-    outfit: chosen && products.length ? { source: chosen.source, products: products.map(({ product_id, product_name, product_name_en, image_url, price, category }) => ({ product_id, product_name, product_name_en, image_url, price, category })) } : null,
+    outfit: outfit && { source: outfit.source, products: outfit.products.map(({ product_id, product_name, product_name_en, image_url, price, category }) => ({ product_id, product_name, product_name_en, image_url, price, category })) },
     tryOn: tryOn ? { taskId: tryOn.taskId, status: tryOn.status, downloadUrl: tryOn.downloadUrl } : null,
     rehearsals: rehearsals.map(({ occasionId: _o, ...r }) => r),
     trend: scored.length >= 2 ? scored.at(-1)!.overall! - scored[0]!.overall! : null,
@@ -171,7 +177,7 @@ async function view(c: Context<AppEnv>, row: OccasionRow, rehearsals: Rehearsal[
   };
 }
 
-const stepsFor = (kind: (typeof OCCASION_KINDS)[number], lang: "ko" | "en"): ChecklistItem[] => KINDS[kind].steps.map((s, i) => ({ id: `s${i + 1}`, text: s[lang], done: false }));
+const stepsFor = (kind: OccasionKind, lang: "ko" | "en"): ChecklistItem[] => KINDS[kind].steps.map((s, i) => ({ id: `s${i + 1}`, text: s[lang], done: false }));
 
 occasionsApi.openapi(
   createRoute({
@@ -202,7 +208,7 @@ occasionsApi.openapi(
       details: body.details,
       checklist: stepsFor(body.kind, body.language),
     });
-    return c.json({ status: "success" as const, message: "요청 성공", data: await view(c, row, []) }, 201);
+    return c.json(success(await view(c, row, [])), 201);
   },
 );
 
@@ -285,8 +291,8 @@ occasionsApi.openapi(
     }
     if (outfit !== undefined) {
       if (outfit) {
-        const missing = [];
-        for (const id of outfit.productIds) if (!(await getProduct(c.env, id, c.executionCtx))) missing.push(id);
+        const found = await Promise.all(outfit.productIds.map((id) => getProduct(c.env, id, c.executionCtx)));
+        const missing = outfit.productIds.filter((_, i) => !found[i]);
         if (missing.length) throw new AppError(404, `outfit.productIds: 상품을 찾을 수 없습니다. (No product ${missing.join(", ")})`);
       }
       patch.outfit = outfit ? { productIds: [...new Set(outfit.productIds)], source: "pinned" } : null;
@@ -329,10 +335,9 @@ occasionsApi.openapi(
   }),
   async (c) => {
     const row = await mine(c, c.req.valid("param").id);
-    const v = await view(c, row, await rehearsalsOf(db(c.env), row.userId, row.id));
     const ko = row.language === "ko";
     const url = `${new URL(c.req.url).origin}/occasions/${row.id}`;
-    const outfit = v.outfit?.products.map((p) => (ko ? p.product_name : p.product_name_en)).join(", ");
+    const outfit = (await outfitOf(c, row))?.products.map((p) => (ko ? p.product_name : p.product_name_en)).join(", ");
     const description = [
       ...(outfit ? [`${ko ? "입을 옷" : "Outfit"}: ${outfit}`] : []),
       ...(row.details.dressCode ? [`${ko ? "드레스 코드" : "Dress code"}: ${row.details.dressCode}`] : []),

@@ -11,13 +11,12 @@ import { createOpenAIEngine } from "./openai.ts";
 const local = createLocalEngine();
 
 export function selectEngine(c: Config): ExpertEngine {
-  const choice = c.engines.llm;
-  const { openai, anthropic } = c.llm;
-  if (choice === "anthropic" || (choice === "auto" && anthropic)) {
+  const { engine, openai, anthropic } = c.llm;
+  if (engine === "anthropic") {
     if (!anthropic) throw misconfigured("anthropic", "ANTHROPIC_API_KEY");
     return createAnthropicEngine(anthropic);
   }
-  if (choice === "openai" || (choice === "auto" && openai)) {
+  if (engine === "openai") {
     if (!openai) throw misconfigured("openai", "OPENAI_API_KEY");
     return createOpenAIEngine(openai);
   }

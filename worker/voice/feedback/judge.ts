@@ -32,12 +32,11 @@ export type Rubric = z.infer<typeof Rubric>;
 
 export type JudgeOptions = { provider: "openai" | "anthropic"; apiKey: string; model: string; baseURL?: string | undefined; timeoutMs?: number };
 
-/** The judge is the stylists' LLM (LLM_ENGINE's choice, as worker/chat/engines/select.ts makes it); none offline. */
+/** The judge is the stylists' LLM (config's llm.engine); none offline. */
 export function judgeFor(c: Config): JudgeOptions | undefined {
-  const { openai, anthropic } = c.llm;
-  const choice = c.engines.llm;
-  if (anthropic && (choice === "anthropic" || choice === "auto")) return { provider: "anthropic", ...anthropic };
-  if (openai && (choice === "openai" || choice === "auto")) return { provider: "openai", ...openai };
+  const { engine, openai, anthropic } = c.llm;
+  if (engine === "anthropic" && anthropic) return { provider: "anthropic", ...anthropic };
+  if (engine === "openai" && openai) return { provider: "openai", ...openai };
   return undefined;
 }
 
@@ -53,7 +52,6 @@ export async function judge(
   report: Report,
   options: JudgeOptions,
 ): Promise<{ rubric: Rubric } | { error: string }> {
-  if (!report.metrics.userTurns) return { error: "nothing to judge" };
   const system = systemPrompt(s, report);
   const user = transcriptOf(turns, s, report.metrics.language);
   const timeout = options.timeoutMs ?? TIMEOUT_MS;
