@@ -1,18 +1,28 @@
 // Integration tests inside the Workers runtime (workerd via @cloudflare/vitest-plugin), with
 // the real wrangler.toml bindings, D1 migrations applied in test/setup.ts, and fake outside
-// services started on loopback by test/global-setup.ts. Three projects share all of it:
+// services started on loopback by test/global-setup.ts. These projects share all of it:
 //   worker       — the offline engines, as a newcomer runs the app;
 //   chat-faults  — the stylist chat on the OpenAI engine against the fake OpenAI, whose
 //                  flaky scenario (test/fakes/openai.ts) cuts streams and fails on cue;
 //   fitting-fitroom — the try-on on the FitRoom provider against the fake FitRoom;
 //   voice-openai — voice sessions relayed to the fake Realtime API (test/fakes/realtime.ts).
+//   limits       — the rate limits, with small allowances.
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { FAKE_KAKAO_CLIENT } from "./test/fakes/kakao.ts";
 
 const migrations = await readD1Migrations("./migrations");
 
-function project(name: string, include: string[], exclude: string[], bindings: Record<string, string> = {}): TestProjectInlineConfiguration {
+/** The limits test/limits/ runs against: small enough to reach in a few requests. */
+const TIGHT_LIMITS = { LOGIN_LIMIT: 3, CHAT_LIMIT: 2, UPLOAD_LIMIT: 2, TRYON_LIMIT: 2, VOICE_LIMIT: 2, IP_LIMIT: 5 };
+
+function project(
+  name: string,
+  include: string[],
+  exclude: string[],
+  bindings: Record<string, string> = {},
+  limits?: Record<string, number>,
+): TestProjectInlineConfiguration {
   return {
     plugins: [
       cloudflareTest(async ({ inject }) => ({
@@ -20,6 +30,11 @@ function project(name: string, include: string[], exclude: string[], bindings: R
         miniflare: {
           // Outbound requests pass through test/fakes/internet.js (fake public image hosts).
           outboundService: "internet",
+          ...(limits && {
+            ratelimits: Object.fromEntries(
+              Object.entries(limits).map(([name, limit], i) => [name, { namespace_id: String(9000 + i), simple: { limit, period: 60 as const } }]),
+            ),
+          }),
           workers: [{ name: "internet", modules: true, scriptPath: "./test/fakes/internet.js", compatibilityDate: "2026-10-01" }],
           bindings: {
             APP_ENV: "test",
@@ -67,7 +82,9 @@ export default defineConfig({
     silent: "passed-only",
     projects: [
       // Node-side tools have their own config (vitest.node.config.ts).
-      project("worker", ["test/**/*.test.ts", "worker/**/*.test.ts"], ["test/node/**", "test/chat-faults/**", "test/fitting-fitroom/**", "test/voice-openai/**"]),
+      project("worker", ["test/**/*.test.ts", "worker/**/*.test.ts"], ["test/node/**", "test/chat-faults/**", "test/fitting-fitroom/**", "test/voice-openai/**", "test/limits/**"]),
+      // The abuse limits, made small (TIGHT_LIMITS) so that a test reaches them in a few requests.
+      project("limits", ["test/limits/**/*.test.ts"], [], {}, TIGHT_LIMITS),
       project("chat-faults", ["test/chat-faults/**/*.test.ts"], [], { LLM_ENGINE: "openai", OPENAI_API_KEY: "sk-flaky-chat" }),
       // The try-on through FitRoom's real client against the fake FitRoom (test/fakes/fitroom.ts).
       project("fitting-fitroom", ["test/fitting-fitroom/**/*.test.ts"], [], { FITTING_ENGINE: "fitroom", FITROOM_API_KEY: "fr-ok" }),

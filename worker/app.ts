@@ -5,6 +5,7 @@ import { router } from "./http/hono";
 import { requestLog } from "./http/logger";
 import { mountDocs } from "./http/openapi";
 import { sameOrigin } from "./http/origin";
+import { securityHeaders } from "./http/security-headers";
 import auth from "./routes/auth";
 import chat from "./routes/chat";
 import fitting from "./routes/fitting";
@@ -19,6 +20,7 @@ import voice from "./routes/voice";
 const app = router();
 
 app.use("/api/*", requestLog);
+app.use("/api/*", securityHeaders);
 app.use("/api/*", sameOrigin);
 
 app.route("/api/health", health);

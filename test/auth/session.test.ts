@@ -158,6 +158,22 @@ describe("cross-origin requests", () => {
     expect(res.status).toBe(403);
   });
 
+  it("refuses a chat turn (a GET, by the seed's design) that another site's page navigated to", async () => {
+    const { browser } = await loggedIn("Navigated");
+    const before = await env.DB.prepare("select count(*) as n from chat_messages").first<number>("n");
+    const foreign: Record<string, string>[] = [{ "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" }, { origin: "https://evil.example" }, { "sec-fetch-site": "same-site" }];
+    for (const headers of foreign) {
+      const res = await browser.fetch(`/api/chat/rooms/messages/stream?user_input=${encodeURIComponent("탈퇴할게요")}`, { headers });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { code: string }).code).toBe("cross_origin");
+    }
+    expect(await env.DB.prepare("select count(*) as n from chat_messages").first<number>("n")).toBe(before);
+    // Our own page's EventSource (same-origin) and a typed-in address (none) are served.
+    const own = await browser.fetch(`/api/chat/rooms/messages/stream?user_input=${encodeURIComponent("출근룩")}`, { headers: { "sec-fetch-site": "same-origin" } });
+    expect(own.status).toBe(200);
+    await own.body?.cancel();
+  });
+
   it("lets same-origin requests through", async () => {
     const { res } = await new Browser().json("/api/auth/dev-login", {
       method: "POST",

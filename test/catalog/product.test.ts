@@ -84,7 +84,7 @@ describe("images", () => {
     const stranger = new Browser();
     await stranger.devLogin("Image Stranger");
     expect((await stranger.fetch(`/api/images/${key}`)).status).toBe(404);
-    expect((await new Browser().fetch(`/api/images/${key}`)).status).toBe(404);
+    expect((await new Browser().fetch(`/api/images/${key}`)).status).toBe(401);
     expect((await new Browser().fetch("/api/images/other/thing.png")).status).toBe(404);
   });
 });

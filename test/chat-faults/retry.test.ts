@@ -2,12 +2,14 @@
 // the fake OpenAI's flaky scenario: a stream cut mid-way is retried without duplicated
 // text (or restarted cleanly with `reset` when the retry's words differ); an expert that
 // fails every delivery ends in an `error` naming it, a failed_jobs record and the user's
-// message still stored, and the user's retry then completes the turn.
+// message still stored, and the user's retry then completes the turn. Every delivery is one
+// llm_call data point: a retry, then ok or (after the last) failed.
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser } from "../client";
 import { seedCatalog } from "../catalog/seed";
 import { readEvents, type SseMessage } from "../sse";
+import { recordMetrics, type Recorder } from "../metrics/recorder";
 
 type Data = { agent_id?: string; agent_name?: string; message?: string; room_id?: number; turn_id?: string; attempt?: number; retryable?: boolean };
 const data = (m: SseMessage) => m.data.data as Data;
@@ -37,12 +39,24 @@ function shown(events: SseMessage[]): Map<string, string> {
   return text;
 }
 
+let metrics: Recorder;
+
 beforeAll(async () => {
   await seedCatalog(300);
+  metrics = recordMetrics();
 });
+afterAll(() => metrics.stop());
+
+/** The LLM calls recorded for one expert, in order: [outcome, attempt]. */
+const callsOf = (expert: string) =>
+  metrics
+    .points("llm_call")
+    .filter((p) => p.blobs[2] === expert)
+    .map((p) => [p.blobs[1], p.blobs[3], p.doubles[2]]);
 
 describe("an expert's stream cut mid-way", () => {
   it("is retried by the queue and subscribers see its text once, without a reset", async () => {
+    metrics.clear();
     const events = await turn(await signedIn("cut-once"), "면접 복장 추천해 주세요 [cut-once]");
     const completes = events.filter((e) => e.event === "complete").map(data);
     expect(completes.map((c) => c.agent_id).sort()).toEqual([...PANEL, "fitting_coordinator"].sort());
@@ -54,6 +68,14 @@ describe("an expert's stream cut mid-way", () => {
     for (const c of completes) {
       expect(text.get(c.agent_id!)).toBe(c.message);
       expect(c.message).toMatch(/^Picks: /);
+    }
+    // Each delivery is one LLM call in the metrics: the cut one a retry, the second ok.
+    await metrics.until("llm_call", 8);
+    for (const expert of [...PANEL, "fitting_coordinator"]) {
+      expect(callsOf(expert)).toEqual([
+        ["openai", "retry", 1],
+        ["openai", "ok", 2],
+      ]);
     }
   });
 
@@ -73,6 +95,7 @@ describe("an expert's stream cut mid-way", () => {
 describe("an expert that fails every delivery", () => {
   it("ends in an error naming it, is recorded, keeps the user's message, and the user's retry completes the turn", async () => {
     const browser = await signedIn("always-failing");
+    metrics.clear();
     const question = `출근룩 [fail-4:${crypto.randomUUID().slice(0, 8)}]`;
     const events = await turn(browser, question, 60_000);
     const errors = events.filter((e) => e.event === "error");
@@ -91,6 +114,15 @@ describe("an expert that fails every delivery", () => {
     const failed = await env.DB.prepare("select subject, attempts from failed_jobs where subject like ?").bind(`room:${roomId}/%`).all<{ subject: string; attempts: number }>();
     expect(failed.results.map((f) => f.subject.split("expert:")[1]).sort()).toEqual([...PANEL, "fitting_coordinator"].sort());
     for (const f of failed.results) expect(f.attempts).toBe(4);
+    // Three retries, then the last delivery fails for good: four LLM calls per expert.
+    for (const expert of [...PANEL, "fitting_coordinator"]) {
+      expect(callsOf(expert)).toEqual([
+        ["openai", "retry", 1],
+        ["openai", "retry", 2],
+        ["openai", "retry", 3],
+        ["openai", "failed", 4],
+      ]);
+    }
 
     // The user presses retry: the experts run again (the fake now answers) on the room's watch stream.
     const watch = await browser.fetch(`/api/chat/rooms/${roomId}/events`);

@@ -206,7 +206,8 @@ describe("input and access", () => {
   it("refuses a photo URL that is not one of the user's uploads", async () => {
     const browser = await signedIn("photo-thief");
     const { res, body } = await browser.json(`/api/chat/rooms/messages/stream?user_input=hi&image_url=${encodeURIComponent("/api/images/users/1/uploads/x.png")}`);
-    expect(res.status).toBe(400);
+    // Answered like an upload that does not exist, whoever's it is.
+    expect(res.status).toBe(404);
     expect(body.message).toContain("image_url");
   });
 

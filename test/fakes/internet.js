@@ -1,11 +1,32 @@
 // The "internet" as the Worker under test sees it (miniflare's outboundService): a few fake
-// public image hosts for the image proxy; every other request goes out as usual (to the fake
-// services on loopback).
+// public image hosts for the image proxy, and Cloudflare's DNS-over-HTTPS resolver knowing
+// their records (some of them pointing where the proxy must not go); every other request
+// goes out as usual (to the fake services on loopback).
+const DNS = {
+  "images.test": { A: ["93.184.216.34"], AAAA: ["2606:2800:220:1:248:1893:25c8:1946"] },
+  "a.cdn.test": { A: ["93.184.216.35"] },
+  "rebind.cdn.test": { A: ["93.184.216.36", "127.0.0.1"] },
+  "metadata.cdn.test": { A: ["169.254.169.254"] },
+  "private6.cdn.test": { AAAA: ["fd00::1"] },
+  "mapped6.cdn.test": { AAAA: ["::ffff:10.0.0.1"] },
+};
+const TYPES = { A: 1, AAAA: 28 };
+
+function resolve(url) {
+  const name = url.searchParams.get("name");
+  const type = url.searchParams.get("type");
+  if (name === "down.cdn.test") return new Response("resolver trouble", { status: 503 });
+  const records = DNS[name];
+  const Answer = (records?.[type] ?? []).map((data) => ({ name, type: TYPES[type], TTL: 300, data }));
+  return Response.json({ Status: records ? 0 : 3, Answer }, { headers: { "content-type": "application/dns-json" } });
+}
+
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]);
 
 export default {
   async fetch(request) {
     const url = new URL(request.url);
+    if (url.hostname === "cloudflare-dns.com" && url.pathname === "/dns-query") return resolve(url);
     if (url.hostname === "images.test" || url.hostname.endsWith(".cdn.test")) {
       switch (url.pathname) {
         case "/shirt.jpg":

@@ -1,7 +1,8 @@
 // The try-on on FitRoom: the real client (worker/fitting/providers/fitroom.ts) against the
 // fake FitRoom on loopback (test/fakes/fitroom.ts), on its own and through the endpoints and
 // the job — a task walked to COMPLETED, a FAILED one, one that takes too long (and is resumed,
-// not created twice), no credits, a 429 with retry-after, refused images, a bad key.
+// not created twice), no credits, a 429 with retry-after, refused images, a bad key — and the
+// try-on outcomes the job records in the metrics.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFitRoomProvider } from "../../worker/fitting/providers/fitroom";
@@ -11,6 +12,7 @@ import { RetryLater } from "../../worker/queues/consumer";
 import { seedCatalog } from "../catalog/seed";
 import { Browser, type Envelope } from "../client";
 import { decodeJpeg, garmentPng, personPhoto, storeGarment } from "../fitting/pictures";
+import { recordMetrics } from "../metrics/recorder";
 
 /** The fake FitRoom (vitest.config.ts points FITROOM_BASE_URL at it). */
 const base = () => env.FITROOM_BASE_URL;
@@ -162,6 +164,7 @@ describe("through the endpoints and the job", () => {
   });
 
   it("has the queue retry what may pass (honouring retry-after), then fails the task and dead-letters it", async () => {
+    const metrics = recordMetrics();
     const busy = await task();
     const wait = await deliver(busy, 1, { FITROOM_API_KEY: "fr-busy" }).then(() => null, (e: unknown) => e);
     expect(wait).toBeInstanceOf(RetryLater);
@@ -176,5 +179,12 @@ describe("through the endpoints and the job", () => {
     expect(last).toBeInstanceOf(RetryLater);
     expect((last as RetryLater).delaySeconds).toBe(0); // to the dead-letter queue
     expect(await row(slow)).toMatchObject({ status: "failed", error: expect.stringMatching(/too long|오래/) });
+    // In the metrics: FitRoom busy is a retry; too slow is a retry, then a timeout for good.
+    expect(metrics.points("tryon").map((p) => [p.blobs[1], p.blobs[2], p.blobs[4], p.doubles[2]])).toEqual([
+      ["fitroom", "retry", "transient", 1],
+      ["fitroom", "retry", "timeout", 1],
+      ["fitroom", "timeout", "timeout", 4],
+    ]);
+    metrics.stop();
   });
 });

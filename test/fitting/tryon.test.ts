@@ -180,7 +180,7 @@ describe("refusals, each before anything is stored", () => {
     const huge = await browser.fetch("/api/fitting/try-on", { method: "POST", body: form({ model_image: new File([new Uint8Array(11 * 1024 * 1024)], "me.jpg"), upper_product_id: items.top }) });
     expect(huge.status).toBe(413);
     const someoneElses = await tryOn(browser, "/api/fitting/try-on", { model_upload_id: "00000000-0000-0000-0000-000000000000", upper_product_id: items.top });
-    expect(someoneElses.res.status).toBe(400);
+    expect(someoneElses.res.status).toBe(404);
   });
 
   it("a photo the compositor cannot decode fails the task with a reason, and the photo is kept", async () => {

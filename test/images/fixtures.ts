@@ -49,6 +49,8 @@ export function webp(width = 800, height = 600): Uint8Array {
   const b = new Uint8Array(30);
   b.set(new TextEncoder().encode("RIFF"), 0);
   b.set(new TextEncoder().encode("WEBPVP8X"), 8);
+  b.set([22, 0, 0, 0], 4); // RIFF size: the file less its first 8 bytes
+  b.set([10, 0, 0, 0], 16); // the VP8X chunk's size
   const w = width - 1;
   const h = height - 1;
   b.set([w & 0xff, (w >> 8) & 0xff, (w >> 16) & 0xff, h & 0xff, (h >> 8) & 0xff, (h >> 16) & 0xff], 24);

@@ -53,6 +53,26 @@ describe("GET /api/fitting/proxy-image", () => {
     expect((await b.json(proxied("https://images.test/to-elsewhere"))).res.status).toBe(403);
   });
 
+  it("refuses an allowed name whose DNS records point at a private, loopback or metadata address", async () => {
+    const b = await signedIn();
+    for (const host of ["rebind.cdn.test", "metadata.cdn.test", "private6.cdn.test", "mapped6.cdn.test"]) {
+      const { res, body } = await b.json(proxied(`https://${host}/shirt.jpg`));
+      expect(res.status, host).toBe(403);
+      expect(body.message).toContain("resolves to a private address");
+    }
+    // And fails closed when the resolver cannot answer.
+    expect((await b.json(proxied("https://down.cdn.test/shirt.jpg"))).res.status).toBe(502);
+  });
+
+  it("refuses IPv4 written as IPv6 (mapped or NAT64) and other disguises", async () => {
+    const b = await signedIn();
+    for (const url of ["http://[::ffff:127.0.0.1]/x.jpg", "http://[::ffff:a9fe:a9fe]/x.jpg", "http://[64:ff9b::a00:1]/x.jpg", "http://0x7f.1/x.jpg", "http://0177.0.0.1/x.jpg", "http://127.1/x.jpg"]) {
+      const { res, body } = await b.json(proxied(url));
+      expect(res.status, url).toBe(403);
+      expect(body.message, url).toMatch(/private and internal addresses/);
+    }
+  });
+
   it("refuses what is not an image, and images over 10 MB", async () => {
     const b = await signedIn();
     expect((await b.json(proxied("https://images.test/page.html"))).res.status).toBe(415);

@@ -58,12 +58,75 @@ describe("photo upload", () => {
     expect(await storedCount(userId)).toBe(0);
   });
 
+  it("refuses polyglots: an image that also carries markup, script or another file, and stores nothing", async () => {
+    const me = new Browser();
+    const { userId } = await me.devLogin("Polyglot");
+    const text = (t: string) => new TextEncoder().encode(t);
+    const join = (...parts: Uint8Array[]) => {
+      const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+      return out;
+    };
+    const base = jpeg(64, 64);
+    /** A JPEG comment segment (COM) right after the start-of-image marker. */
+    const withComment = (comment: string) => {
+      const body = text(comment);
+      return join(base.subarray(0, 2), new Uint8Array([0xff, 0xfe, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body, base.subarray(2));
+    };
+    const basePng = png(4, 4);
+    const textChunk = (t: string) => {
+      const data = join(text("Comment\0"), text(t));
+      const c = new Uint8Array(12 + data.length);
+      new DataView(c.buffer).setUint32(0, data.length);
+      c.set(text("tEXt"), 4);
+      c.set(data, 8);
+      return c; // the CRC is not checked by anything that matters here
+    };
+    const cases: [string, Uint8Array, string][] = [
+      ["script in a JPEG comment", withComment("<script>alert(document.cookie)</script>"), "image/jpeg"],
+      ["PHP in a JPEG comment", withComment("<?php system($_GET['c']); ?>"), "image/jpeg"],
+      ["HTML after the JPEG's end", join(base, text("<html><body onload=alert(1)>")), "image/jpeg"],
+      ["a ZIP after the JPEG's end (GIFAR-style)", join(base, text("PK\u0003\u0004\u0014\u0000\u0000\u0000evil.class")), "image/jpeg"],
+      ["a PDF after the PNG's end", join(basePng, text("%PDF-1.7\n1 0 obj")), "image/png"],
+      ["script in a PNG text chunk", join(basePng.subarray(0, 33), textChunk('<svg onload="alert(1)">'), basePng.subarray(33)), "image/png"],
+    ];
+    for (const [name, bytes, type] of cases) {
+      const res = await send(me, upload(bytes, "photo", type));
+      expect(res.status, name).toBe(415);
+      expect(res.body.code, name).toBe("polyglot");
+      expect(res.body.message, name).toMatch(/^file: /);
+    }
+    // Structure that does not hold together is refused too: a PNG chunk longer than the file.
+    const truncated = basePng.slice(0, 30);
+    expect((await send(me, upload(truncated, "cut.png", "image/png"))).status).toBe(415);
+    expect(await storedCount(userId)).toBe(0);
+  });
+
+  it("keeps only the image proper when harmless bytes follow its end (a phone's motion-photo video)", async () => {
+    const me = new Browser();
+    await me.devLogin("Motion Photo");
+    const base = jpeg(64, 64);
+    const video = new Uint8Array(4096);
+    video.set(new TextEncoder().encode("\u0000\u0000\u0000\u0018ftypmp42"), 0);
+    const sent = new Uint8Array(base.length + video.length);
+    sent.set(base, 0);
+    sent.set(video, base.length);
+    const res = await send(me, upload(sent, "PXL_motion.jpg", "image/jpeg"));
+    expect(res.status).toBe(200);
+    const data = res.body.data as unknown as { image_url: string; size: number };
+    expect(data.size).toBe(base.length);
+    const served = new Uint8Array(await (await me.fetch(data.image_url)).arrayBuffer());
+    expect(served).toEqual(base);
+  });
+
   it("refuses decompression bombs by their declared dimensions", async () => {
     const me = new Browser();
     const { userId } = await me.devLogin("Bomber");
-    const res = await send(me, upload(png(50_000, 50_000), "bomb.png", "image/png"));
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe("bad_dimensions");
+    for (const [bytes, type] of [[png(50_000, 50_000), "image/png"], [jpeg(30_000, 30_000), "image/jpeg"], [webp(16_000, 16_000), "image/webp"], [png(8_000, 8_000), "image/png"]] as const) {
+      const res = await send(me, upload(bytes, "bomb", type));
+      expect(res.status, type).toBe(422);
+      expect(res.body.code).toBe("bad_dimensions");
+    }
     expect(await storedCount(userId)).toBe(0);
   });
 

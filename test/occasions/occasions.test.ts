@@ -193,7 +193,7 @@ describe("occasions", () => {
 
   it("exports a calendar file with the outfit and a reminder the day before", async () => {
     const b = await signedIn("ics");
-    const o = await create(b, { ...interview, title: "Interview; Toss, backend", startsAt: "2026-12-10T14:00:00+09:00", notes: "Bring the portfolio,\nand the ID card" });
+    const o = await create(b, { ...interview, title: "Interview; Toss, backend", startsAt: "2026-12-10T14:00:00+09:00", notes: "Bring the portfolio,\nand the ID card\rand a pen" });
     const top = products.find((p) => categoryOf(p.subcategory) === "top")!;
     await b.json(`/api/occasions/${o.id}`, { method: "PATCH", body: { outfit: { productIds: [top.product_id] } } });
     const res = await b.fetch(`/api/occasions/${o.id}/calendar.ics`);
@@ -209,7 +209,8 @@ describe("occasions", () => {
     expect(unfolded).toContain("SUMMARY:Interview\\; Toss\\, backend");
     expect(unfolded).toContain("LOCATION:Gangnam\\, Seoul");
     expect(unfolded).toContain(`Outfit: ${top.name_en}`);
-    expect(unfolded).toContain("Bring the portfolio\\,\\nand the ID card");
+    expect(unfolded).toContain("Bring the portfolio\\,\\nand the ID card\\nand a pen");
+    expect(/\r(?!\n)/.test(ics)).toBe(false); // no line break but CRLF, even from a lone CR in the notes
     expect(unfolded).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1D\r\nDESCRIPTION:"Interview\\; Toss\\, backend" is tomorrow\. Rehearse once more today\.\r\nEND:VALARM/);
   });
 

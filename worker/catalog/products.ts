@@ -1,5 +1,6 @@
 // Reading products: the public JSON shape (the seed's product fields plus image, price and
 // colors) and a read-through KV cache under the seed's key `product_id:{id}`.
+import { record } from "../metrics/record.ts";
 import { productCacheKey } from "./store.ts";
 import { toRecord, type ProductRecord } from "./search.ts";
 import { CATEGORIES, STYLE_TAGS, SUBCATEGORIES, TPO_TAGS } from "./vocabulary.ts";
@@ -41,15 +42,20 @@ export function publicProduct(p: ProductRecord) {
 export type PublicProduct = ReturnType<typeof publicProduct>;
 
 /** One product by id: KV first, then D1 (and fill KV); null when the catalog has no such id. */
-export async function getProduct(env: Pick<Env, "DB" | "PRODUCTS">, id: string, ctx?: Pick<ExecutionContext, "waitUntil">): Promise<PublicProduct | null> {
+export async function getProduct(env: Pick<Env, "DB" | "PRODUCTS" | "METRICS">, id: string, ctx?: Pick<ExecutionContext, "waitUntil">): Promise<PublicProduct | null> {
+  const started = Date.now();
   const key = productCacheKey(id);
   const cached = await env.PRODUCTS.get<PublicProduct>(key, "json");
-  if (cached) return cached;
+  if (cached) {
+    record(env, { kind: "product_lookup", cache: "hit", found: "yes", ms: Date.now() - started });
+    return cached;
+  }
   const row = await env.DB.prepare(
     "select id, name_ko, name_en, brand, gender, category, subcategory, colors, pattern, material, fit, seasons, price, style_tags, tpo_tags, description_ko, description_en, image_key from products where id = ?",
   )
     .bind(id)
     .first();
+  record(env, { kind: "product_lookup", cache: "miss", found: row ? "yes" : "no", ms: Date.now() - started });
   if (!row) return null;
   const product = publicProduct(toRecord(row as Parameters<typeof toRecord>[0]));
   const write = env.PRODUCTS.put(key, JSON.stringify(product), { expirationTtl: CACHE_TTL_SECONDS });

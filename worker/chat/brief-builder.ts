@@ -15,6 +15,9 @@ import { EXPERTS, isExpertId, type ExpertId } from "./experts.ts";
 import { readIntent } from "./intent.ts";
 import { heightClass, PICKS_READ_NOTES, TREND_LOOKS, trendLookFor } from "./lenses.ts";
 import { planOutfit, planPicks } from "./planner.ts";
+import { CandidateSearches } from "./candidates.ts";
+import type { PublicProduct } from "../catalog/products.ts";
+import { record } from "../metrics/record.ts";
 
 export type BriefRequest = { userId: number; roomId: number; turnId: string; expert: ExpertId; question: string; photoKey: string | null; peers: PeerAnswer[] };
 
@@ -37,12 +40,30 @@ export async function buildBrief(env: Env, req: BriefRequest, now = new Date()):
   const intent: Intent = { ...read, season: read.season ?? seasonAt(now) };
   // The notes and the picks are looked up side by side unless the expert's lens picks by the notes.
   const notes = passagesFor(env.DB, req.expert, req.question, intent, profile);
-  const given = { passages: PICKS_READ_NOTES.has(req.expert) ? await notes : [] };
+  const searches = new CandidateSearches(env.DB);
+  const given = { passages: PICKS_READ_NOTES.has(req.expert) ? await notes : [], searches };
   const [passages, picks] = await Promise.all([
     notes,
-    req.expert === "fitting_coordinator" ? planOutfit(env.DB, intent, profile, req.peers, given) : planPicks(env.DB, intent, profile, req.expert, given),
+    searched(env, searches, () =>
+      req.expert === "fitting_coordinator" ? planOutfit(env.DB, intent, profile, req.peers, given) : planPicks(env.DB, intent, profile, req.expert, given),
+    ),
   ]);
   return { expert: req.expert, language: intent.language, question: req.question, photo, history, profile, intent, passages, picks, peers: req.expert === "fitting_coordinator" ? req.peers : [] };
+}
+
+/** The picks, with one product_search point for all of the plan's searches (one per search would pass Analytics Engine's 25 a job). */
+async function searched(env: Pick<Env, "METRICS">, searches: CandidateSearches, plan: () => Promise<PublicProduct[]>): Promise<PublicProduct[]> {
+  const started = Date.now();
+  const point = (outcome: "ok" | "failed", results: number) =>
+    record(env, { kind: "product_search", source: "chat", outcome, ms: Date.now() - started, results, misses: searches.stats.misses, hits: searches.stats.hits, total: 0 });
+  try {
+    const picks = await plan();
+    point("ok", picks.length);
+    return picks;
+  } catch (err) {
+    point("failed", 0);
+    throw err;
+  }
 }
 
 /** The user's profile facts and, in the same query, the occasion this room was opened for (if any). */

@@ -28,6 +28,8 @@ function looseKey({ maxPrice: _max, excludeIds: _ids, ...rest }: SearchFilters):
 export class CandidateSearches {
   private readonly searches = new Map<string, Search[]>();
   private readonly db: D1Database;
+  /** `find`s answered from a search already started (hits) and those that ran their own (misses), for the metrics. */
+  readonly stats = { hits: 0, misses: 0 };
 
   constructor(db: D1Database) {
     this.db = db;
@@ -44,11 +46,17 @@ export class CandidateSearches {
     const excluded = new Set(f.excludeIds ?? []);
     for (const s of this.covering(f)) {
       const { items, all } = await s.result;
-      if (s.maxPrice === max && s.excludeIds.size === excluded.size) return items;
+      if (s.maxPrice === max && s.excludeIds.size === excluded.size) return this.hit(items);
       const narrowed = items.filter((p) => p.price <= max && !excluded.has(p.product_id));
-      if (all || narrowed.length >= ENOUGH) return narrowed;
+      if (all || narrowed.length >= ENOUGH) return this.hit(narrowed);
     }
+    this.stats.misses++;
     return (await this.start(f).result).items;
+  }
+
+  private hit(items: PublicProduct[]): PublicProduct[] {
+    this.stats.hits++;
+    return items;
   }
 
   /** Searches already started whose matches include all of `f`'s. */

@@ -11,7 +11,7 @@ import { selectEngine } from "./engines/select.ts";
 import { EXPERT_JOB_MAX_RETRIES, ExpertJob, type ProductRef } from "./jobs.ts";
 import type { PeerAnswer } from "./brief.ts";
 import { getProduct, type PublicProduct } from "../catalog/products.ts";
-import { RetryLater } from "../queues/consumer.ts";
+import { RetryLater, requestIdOf } from "../queues/consumer.ts";
 import { record } from "../metrics/record.ts";
 import type { PanelExpertId } from "./experts.ts";
 
@@ -24,7 +24,7 @@ export async function runExpertJob(message: Message<unknown>, env: Env): Promise
   const parsed = ExpertJob.safeParse(message.body);
   if (!parsed.success) {
     // Retrying cannot fix a malformed message; say so in the log and let it go.
-    console.error(JSON.stringify({ level: "error", msg: "malformed expert job", id: message.id, issues: parsed.error.issues.slice(0, 3) }));
+    console.error(JSON.stringify({ level: "error", msg: "malformed expert job", requestId: requestIdOf(message.body), id: message.id, issues: parsed.error.issues.slice(0, 3) }));
     return;
   }
   const job = parsed.data;
@@ -32,19 +32,24 @@ export async function runExpertJob(message: Message<unknown>, env: Env): Promise
   const attempt = message.attempts;
   const started = Date.now();
   let engineName = config(env).engines.llm as string;
+  let model = "";
+  // One llm_call point per delivery, whatever its outcome.
+  const call = (outcome: "ok" | "retry" | "failed" | "abandoned", chars: number) =>
+    record(env, { kind: "llm_call", engine: engineName, expert: job.expert, outcome, model, ms: Date.now() - started, chars, attempt });
   try {
     const engine = selectEngine(config(env));
     engineName = engine.name;
+    model = engine.model;
     const peers = await resolvePeers(env, job.peers);
     const brief = await buildBrief(env, { ...job, peers });
     const text = await streamAnswer(room, job, attempt, engine, brief, config(env).llm.paceMs);
-    if (text === null) return; // the room no longer wants this answer
+    if (text === null) return call("abandoned", 0); // the room no longer wants this answer
     await room.complete(job.turnId, job.expert, attempt, { text, products: brief.picks.map(productRef), engine: engine.name, model: engine.model });
-    record(env, { kind: "llm_call", engine: engine.name, expert: job.expert, outcome: "ok", ms: Date.now() - started, chars: text.length });
+    call("ok", text.length);
   } catch (err) {
     const final = attempt > EXPERT_JOB_MAX_RETRIES || (err instanceof EngineError && !err.retryable);
-    record(env, { kind: "llm_call", engine: engineName, expert: job.expert, outcome: final ? "failed" : "retry", ms: Date.now() - started, chars: 0 });
-    console.error(JSON.stringify({ level: "error", msg: "expert job failed", expert: job.expert, turn: job.turnId, attempt, final, error: String(err) }));
+    call(final ? "failed" : "retry", 0);
+    console.error(JSON.stringify({ level: "error", msg: "expert job failed", requestId: job.requestId, expert: job.expert, turn: job.turnId, attempt, final, error: String(err) }));
     if (!final) throw new RetryLater(err, retryDelay(err, attempt));
     await recordFailure(env, job, attempt, err);
     await room.fail(job.turnId, job.expert, userFacingReason(err));
@@ -127,5 +132,5 @@ async function recordFailure(env: Env, job: ExpertJob, attempts: number, err: un
   await env.DB.prepare("insert into failed_jobs (queue, user_id, subject, body, error, attempts) values (?, ?, ?, ?, ?, ?)")
     .bind("expert-jobs", job.userId, `room:${job.roomId}/turn:${job.turnId}/expert:${job.expert}`, JSON.stringify(job), String(err).slice(0, 1000), attempts)
     .run()
-    .catch((e: unknown) => console.error(JSON.stringify({ level: "error", msg: "could not record failed job", error: String(e) })));
+    .catch((e: unknown) => console.error(JSON.stringify({ level: "error", msg: "could not record failed job", requestId: job.requestId, error: String(e) })));
 }

@@ -31,6 +31,8 @@ export const ExpertJob = z.object({
   photoKey: z.string().nullable(),
   /** The panel's answers, for the coordinator. */
   peers: z.array(PeerRef).default([]),
+  /** The request that started the turn (logged with the job's lines). */
+  requestId: z.string().max(100).optional(),
 });
 export type ExpertJob = z.infer<typeof ExpertJob>;
 

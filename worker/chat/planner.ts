@@ -92,6 +92,9 @@ const RESERVE = 30_000;
 const ESSENTIAL: Category[] = ["top", "bottom", "dress"];
 
 type Plan = { searches: CandidateSearches; ctx: LensContext; hard: HardFilters };
+
+/** The expert's knowledge passages; the plan's searches when the caller wants to read their stats afterwards. */
+export type PlanOptions = { passages?: Passage[]; searches?: CandidateSearches };
 type PieceSpec = { slot: Category; cap: number; min?: number; share: number; outfit: Item[]; siblings: Item[]; avoidIds: string[]; preferAvoidIds: string[] };
 
 const byId = (a: Item, b: Item) => (a.product_id < b.product_id ? -1 : a.product_id > b.product_id ? 1 : 0);
@@ -247,8 +250,8 @@ async function planWith(plan: Plan, expert: PanelExpertId, preferAvoidIds: strin
 }
 
 /** 1–3 products for one panel expert, each within every hard filter; fewer when the catalog has fewer. */
-export async function planPicks(db: D1Database, intent: Intent, profile: ProfileFacts, expert: PanelExpertId, opts: { passages?: Passage[] } = {}): Promise<PublicProduct[]> {
-  const plan: Plan = { searches: new CandidateSearches(db), ctx: { intent, profile, passages: opts.passages ?? [] }, hard: hardFilters(intent) };
+export async function planPicks(db: D1Database, intent: Intent, profile: ProfileFacts, expert: PanelExpertId, opts: PlanOptions = {}): Promise<PublicProduct[]> {
+  const plan: Plan = { searches: opts.searches ?? new CandidateSearches(db), ctx: { intent, profile, passages: opts.passages ?? [] }, hard: hardFilters(intent) };
   if (expert !== "trend_expert") return planWith(plan, expert, []);
   // The trend expert shows other pieces than the style analyst where the catalog allows it.
   // The panel answers in parallel, so it replays the analyst's (deterministic) choice; its
@@ -285,8 +288,8 @@ function cartesian<T>(lists: T[][]): T[][] {
  * styles, harmony between the pieces (one accent colour, one pattern) and completeness, with
  * the total within the budget. Missing pieces are then searched for with what is left.
  */
-export async function planOutfit(db: D1Database, intent: Intent, profile: ProfileFacts, peers: PeerAnswer[], opts: { passages?: Passage[] } = {}): Promise<PublicProduct[]> {
-  const plan: Plan = { searches: new CandidateSearches(db), ctx: { intent, profile, passages: opts.passages ?? [] }, hard: hardFilters(intent) };
+export async function planOutfit(db: D1Database, intent: Intent, profile: ProfileFacts, peers: PeerAnswer[], opts: PlanOptions = {}): Promise<PublicProduct[]> {
+  const plan: Plan = { searches: opts.searches ?? new CandidateSearches(db), ctx: { intent, profile, passages: opts.passages ?? [] }, hard: hardFilters(intent) };
   const { needsOuter } = weatherRules(intent);
   const max = intent.budget.max ?? Infinity;
   const pool = [...new Map(peers.flatMap((p) => p.products).map((p) => [p.product_id, p])).values()].filter((p) => meetsHardFilters(p, plan.hard) && p.price <= max).sort(byId);

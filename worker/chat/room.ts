@@ -22,6 +22,8 @@ export type TurnStart = {
   imageUrl: string | null;
   photoKey: string | null;
   language: Language;
+  /** The request that started the turn, carried into its jobs so their log lines join its own. */
+  requestId?: string | undefined;
 };
 
 export type Answer = { text: string; products: ProductRef[]; engine: string; model: string; completedAt: number };
@@ -51,6 +53,8 @@ type Subscriber = {
   controller: ReadableStreamDefaultController<Uint8Array>;
   /** A turn-bound stream ends with its turn; a watcher (null) stays until the client leaves. */
   turnId: string | null;
+  /** When it opened, for its lifetime in the metrics. */
+  openedAt: number;
   /**
    * Frames kept back to go out as one chunk (`release`): each chunk of a stream is carried
    * on its own, and while a queue consumer keeps the isolate busy the later ones of a burst
@@ -108,13 +112,13 @@ export class ChatRoom extends DurableObject<Env> {
           const held = [OPENING];
           if (announceRoom !== null) held.push(frame(this.nextId(), "room", { room_id: announceRoom }).bytes);
           held.push(frame(this.nextId(), "connect", { message: "SSE 연결 성공" }).bytes);
-          subscriber = { controller, turnId, held };
+          subscriber = { controller, turnId, openedAt: Date.now(), held };
           if (turnId === null) this.replay(subscriber, lastEventId);
           this.subscribers.add(subscriber);
           this.keepAlive();
-          record(this.env, { kind: "sse_open", room: this.roomNumber(), subscribers: this.subscribers.size });
+          record(this.env, { kind: "sse_open", room: this.roomNumber(), stream: turnId === null ? "watch" : "turn", subscribers: this.subscribers.size });
         },
-        cancel: () => this.drop(subscriber),
+        cancel: () => this.drop(subscriber, "client"),
       },
       new ByteLengthQueuingStrategy({ highWaterMark: 64 * 1024 }),
     );
@@ -137,9 +141,16 @@ export class ChatRoom extends DurableObject<Env> {
     }
   }
 
-  private drop(subscriber: Subscriber) {
+  private drop(subscriber: Subscriber, reason: "done" | "client" | "dropped") {
     if (!this.subscribers.delete(subscriber)) return;
-    record(this.env, { kind: "sse_close", room: this.roomNumber(), subscribers: this.subscribers.size });
+    record(this.env, {
+      kind: "sse_close",
+      room: this.roomNumber(),
+      stream: subscriber.turnId === null ? "watch" : "turn",
+      reason,
+      subscribers: this.subscribers.size,
+      ms: Date.now() - subscriber.openedAt,
+    });
     if (this.subscribers.size === 0 && this.heartbeat !== null) {
       clearInterval(this.heartbeat);
       this.heartbeat = null;
@@ -147,9 +158,13 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   private keepAlive() {
-    this.heartbeat ??= setInterval(() => {
-      for (const s of this.subscribers) this.write(s, HEARTBEAT);
-    }, HEARTBEAT_MS);
+    this.heartbeat ??= setInterval(() => this.tick(), HEARTBEAT_MS);
+  }
+
+  /** Every HEARTBEAT_MS while anyone listens: the comment that keeps proxies open, and the room's gauge of open streams. */
+  private tick() {
+    for (const s of this.subscribers) this.write(s, HEARTBEAT);
+    if (this.subscribers.size > 0) record(this.env, { kind: "sse_active", room: this.roomNumber(), subscribers: this.subscribers.size, periodS: HEARTBEAT_MS / 1000 });
   }
 
   private write(s: Subscriber, bytes: Uint8Array) {
@@ -166,7 +181,7 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   private close(s: Subscriber, failed = false) {
-    this.drop(s);
+    this.drop(s, failed ? "dropped" : "done");
     try {
       if (failed) s.controller.error(new Error("dropped"));
       else s.controller.close();
@@ -205,7 +220,7 @@ export class ChatRoom extends DurableObject<Env> {
       await this.env.EXPERT_JOBS.sendBatch(PANEL.map((expert) => ({ body: this.job(start, expert, []) })));
     } catch (err) {
       // The message is stored; the turn ends failed, and the retry route can run it again.
-      console.error(JSON.stringify({ level: "error", msg: "could not queue the panel", turn: start.turnId, error: String(err) }));
+      console.error(JSON.stringify({ level: "error", msg: "could not queue the panel", requestId: start.requestId, turn: start.turnId, error: String(err) }));
       for (const e of Object.values(turn.experts)) Object.assign(e, { status: "failed", error: "queue unavailable" } satisfies Partial<ExpertState>);
       this.emit(turn, "error", { retryable: true }, "전문가들에게 질문을 전하지 못했어요. 다시 시도해 주세요. (Could not reach the stylists; please retry.)");
       turn.finished = true;
@@ -214,7 +229,7 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   private job(start: TurnStart, expert: ExpertId, peers: ExpertJob["peers"]): ExpertJob {
-    return { roomId: start.roomId, userId: start.userId, turnId: start.turnId, expert, question: start.question, photoKey: start.photoKey, peers };
+    return { roomId: start.roomId, userId: start.userId, turnId: start.turnId, expert, question: start.question, photoKey: start.photoKey, peers, requestId: start.requestId };
   }
 
   private forgetOldTurns() {

@@ -127,6 +127,8 @@ function toMessage(r: MessageRow) {
 
 export type ChatMessage = ReturnType<typeof toMessage>;
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
 /**
  * Cursor: the previous page's `next_cursor`, `<ISO time>_<id>` of its oldest message, or a
  * plain ISO time as the seed sent (messages strictly older than it).
@@ -134,7 +136,9 @@ export type ChatMessage = ReturnType<typeof toMessage>;
 export function parseCursor(cursor: string | undefined): { at: number; id: number } | null | "invalid" {
   if (!cursor) return null;
   const [time, id] = cursor.split("_");
-  const at = Date.parse(time ?? "");
+  // Date.parse alone would read almost anything ("a 2" is February 2001): an ISO time only.
+  if (!ISO_TIME.test(time ?? "")) return "invalid";
+  const at = Date.parse(time!);
   if (!Number.isFinite(at)) return "invalid";
   if (id === undefined) return { at, id: 0 };
   const n = Number(id);

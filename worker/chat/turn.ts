@@ -7,7 +7,7 @@ import { roomStub } from "./expert-job.ts";
 import type { TurnStart } from "./room.ts";
 import { createRoomWithMessage, storeUserMessage } from "./store.ts";
 
-export type TurnRequest = { userId: number; roomId: number | null; input: string; imageUrl: string | null };
+export type TurnRequest = { userId: number; roomId: number | null; input: string; imageUrl: string | null; requestId?: string | undefined };
 
 const HANGUL = /[\uac00-\ud7a3\u3131-\u318e]/;
 export const languageOf = (text: string): Language => (HANGUL.test(text) ? "ko" : "en");
@@ -16,18 +16,19 @@ export const languageOf = (text: string): Language => (HANGUL.test(text) ? "ko" 
  * The R2 key behind an image URL, when it is one of this user's uploads (`/api/images/users/
  * {id}/uploads/…`, relative or on any origin); anything else is refused with a 400.
  */
-export async function photoKeyOf(db: D1Database, userId: number, imageUrl: string): Promise<string> {
-  let path: string;
+export async function photoKeyOf(db: D1Database, userId: number, imageUrl: string, field = "image_url"): Promise<string> {
+  let key: string;
   try {
-    path = new URL(imageUrl, "https://debut.invalid").pathname;
+    // A stray % ("/api/images/%E0%A4%A") is no URL of ours either: decoding it throws.
+    key = decodeURIComponent(new URL(imageUrl, "https://debut.invalid").pathname.replace(/^\/api\/images\//, ""));
   } catch {
-    throw new AppError(400, "image_url: not a URL");
+    throw new AppError(400, `${field}: not a URL`);
   }
-  const key = decodeURIComponent(path.replace(/^\/api\/images\//, ""));
   const row = key.startsWith(`users/${userId}/uploads/`)
     ? await db.prepare("select 1 as ok from uploads where r2_key = ? and user_id = ?").bind(key, userId).first()
     : null;
-  if (!row) throw new AppError(400, "image_url: 업로드한 사진의 주소가 아닙니다. (must be one of your uploads from /api/chat/upload)");
+  // Someone else's upload is answered like one that does not exist.
+  if (!row) throw new AppError(404, `${field}: 올린 사진을 찾을 수 없습니다. (not one of your uploads from /api/chat/upload)`);
   return key;
 }
 
@@ -42,7 +43,7 @@ export async function storeTurn(env: Env, req: TurnRequest): Promise<StartedTurn
   let messageId: number;
   if (roomId === null) ({ roomId, messageId } = await createRoomWithMessage(env.DB, req.userId, message));
   else ({ messageId } = await storeUserMessage(env.DB, { ...message, roomId }));
-  const turn: TurnStart = { turnId, roomId, userId: req.userId, messageId, question: req.input, imageUrl: req.imageUrl, photoKey, language: languageOf(req.input) };
+  const turn: TurnStart = { turnId, roomId, userId: req.userId, messageId, question: req.input, imageUrl: req.imageUrl, photoKey, language: languageOf(req.input), requestId: req.requestId };
   return { turn, room: roomStub(env, roomId) };
 }
 

@@ -12,7 +12,7 @@ export type Outfit = { clothType: ClothType; upper: TryOnGarment | null; lower: 
 
 const UPPER: GarmentCategory[] = ["top", "outer", "dress"];
 
-async function garment(env: Pick<Env, "DB" | "PRODUCTS">, field: "upper_product_id" | "lower_product_id", id: string): Promise<TryOnGarment> {
+async function garment(env: Pick<Env, "DB" | "PRODUCTS" | "METRICS">, field: "upper_product_id" | "lower_product_id", id: string): Promise<TryOnGarment> {
   const product = await getProduct(env, id);
   if (!product) throw new AppError(404, `${field}: 상품을 찾을 수 없습니다. (no product with id ${id})`, "unknown_product");
   const category = product.category as string;
@@ -29,7 +29,7 @@ async function garment(env: Pick<Env, "DB" | "PRODUCTS">, field: "upper_product_
  * a top and a bottom: then it is a combo); `combo` needs a top and a bottom. A dress is worn
  * on its own.
  */
-export async function resolveOutfit(env: Pick<Env, "DB" | "PRODUCTS">, kind: "single" | "combo", ids: { upper?: string; lower?: string }): Promise<Outfit> {
+export async function resolveOutfit(env: Pick<Env, "DB" | "PRODUCTS" | "METRICS">, kind: "single" | "combo", ids: { upper?: string; lower?: string }): Promise<Outfit> {
   if (kind === "combo" && (!ids.upper || !ids.lower)) {
     throw new AppError(400, `${ids.upper ? "lower_product_id" : "upper_product_id"}: 콤보 피팅에는 상의와 하의가 모두 필요합니다. (a combo needs a top and a bottom)`);
   }

@@ -8,27 +8,39 @@ import { z } from "zod";
 import { roomStub } from "../chat/expert-job.ts";
 import { config } from "../config";
 import { db } from "../db/client";
-import { RetryLater } from "../queues/consumer.ts";
+import { record, type MetricEvent } from "../metrics/record.ts";
+import { RetryLater, requestIdOf } from "../queues/consumer.ts";
 import type { GarmentCategory } from "./compositor/compose.ts";
 import { resolveOutfit } from "./garments.ts";
 import { FittingError, type ImageBytes } from "./providers/provider.ts";
 import { providerNamed } from "./providers/select.ts";
 import { markCompleted, markFailed, markProgress, resultKeyFor, taskById, type TaskRow } from "./tasks.ts";
 
-export const FittingJob = z.object({ taskId: z.string().min(1) });
+export const FittingJob = z.object({
+  taskId: z.string().min(1),
+  /** The request that created the task (logged with the job's lines). */
+  requestId: z.string().max(100).optional(),
+});
 export type FittingJob = z.infer<typeof FittingJob>;
 export const FITTING_JOB_MAX_RETRIES = 3; // wrangler.toml max_retries
+
+type TryOnOutcome = Extract<MetricEvent, { kind: "tryon" }>["outcome"];
 
 export async function runFittingJob(message: Message<unknown>, env: Env): Promise<void> {
   const parsed = FittingJob.safeParse(message.body);
   if (!parsed.success) {
-    console.error(JSON.stringify({ level: "error", msg: "malformed fitting job", id: message.id }));
+    console.error(JSON.stringify({ level: "error", msg: "malformed fitting job", requestId: requestIdOf(message.body), id: message.id }));
     return;
   }
+  const { requestId } = parsed.data;
   const d = db(env);
   const task = await taskById(d, parsed.data.taskId);
   // Deleted by its owner, or already finished by an earlier delivery: nothing to do.
   if (!task || task.status === "completed" || task.status === "failed") return;
+  const started = Date.now();
+  // One tryon point per delivery, whatever its outcome.
+  const ended = (outcome: TryOnOutcome, cause = "") =>
+    record(env, { kind: "tryon", provider: task.provider, outcome, clothType: task.kind, cause, ms: Date.now() - task.createdAt, runMs: Date.now() - started, attempt: message.attempts });
   try {
     const provider = providerNamed(config(env), task.provider);
     const input = await inputOf(env, task);
@@ -43,16 +55,22 @@ export async function runFittingJob(message: Message<unknown>, env: Env): Promis
     });
     await markCompleted(d, task.id, key);
     // Deleted by its owner while it ran: the result goes too.
-    if (!(await taskById(d, task.id))) return void (await env.IMAGES.delete(key));
-    await tell(env, task, { task_id: task.id, status: "completed", download_url: `/api/images/${key}` });
+    if (!(await taskById(d, task.id))) {
+      ended("deleted");
+      return void (await env.IMAGES.delete(key));
+    }
+    ended("succeeded");
+    await tell(env, task, { task_id: task.id, status: "completed", download_url: `/api/images/${key}` }, requestId);
   } catch (err) {
     const final = message.attempts > FITTING_JOB_MAX_RETRIES || !(err instanceof FittingError) || !err.retryable;
-    console.error(JSON.stringify({ level: "error", msg: "fitting job failed", task: task.id, attempt: message.attempts, final, error: String(err) }));
+    const cause = !(err instanceof FittingError) ? "error" : err.timedOut ? "timeout" : err.retryable ? "transient" : "refused";
+    ended(!final ? "retry" : cause === "timeout" ? "timeout" : "failed", cause);
+    console.error(JSON.stringify({ level: "error", msg: "fitting job failed", requestId, task: task.id, attempt: message.attempts, final, error: String(err) }));
     if (!final) throw new RetryLater(err, retryDelay(err as FittingError, message.attempts));
     const reason = err instanceof FittingError ? err.message : "가상 피팅 중 문제가 생겼습니다. 다시 시도해 주세요. (The try-on failed; please try again.)";
     await markFailed(d, task.id, reason);
-    await recordFailure(env, task, message.attempts, err);
-    await tell(env, task, { task_id: task.id, status: "failed", error: reason });
+    await recordFailure(env, task, message.attempts, err, requestId);
+    await tell(env, task, { task_id: task.id, status: "failed", error: reason }, requestId);
     if (err instanceof FittingError && !err.retryable) return; // a refusal: nothing a dead-letter replay could fix
     throw new RetryLater(err, 0); // past max_retries: to the dead-letter queue
   }
@@ -76,11 +94,11 @@ async function inputOf(env: Env, task: TaskRow) {
 }
 
 /** Tells the pages watching the room the try-on came from (if any) how it ended; never fails the job. */
-async function tell(env: Env, task: TaskRow, data: Record<string, unknown>) {
+async function tell(env: Env, task: TaskRow, data: Record<string, unknown>, requestId: string | undefined) {
   if (task.roomId === null) return;
   await roomStub(env, task.roomId)
     .notify("fitting", data)
-    .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "could not tell the room", task: task.id, error: String(err) })));
+    .catch((err: unknown) => console.error(JSON.stringify({ level: "warn", msg: "could not tell the room", requestId, task: task.id, error: String(err) })));
 }
 
 /** FitRoom's retry-after when it gave one; otherwise 5 s, 10 s, 20 s. */
@@ -89,10 +107,10 @@ function retryDelay(err: FittingError, attempt: number): number {
   return Math.min(60, 5 * 2 ** (attempt - 1));
 }
 
-async function recordFailure(env: Env, task: TaskRow, attempts: number, err: unknown) {
+async function recordFailure(env: Env, task: TaskRow, attempts: number, err: unknown, requestId: string | undefined) {
   await env.DB.prepare("insert into failed_jobs (queue, user_id, subject, body, error, attempts) values (?, ?, ?, ?, ?, ?)")
     .bind("fitting-jobs", task.userId, `fitting:${task.id}`, JSON.stringify({ taskId: task.id }), String(err).slice(0, 1000), attempts)
     .run()
-    .catch((e: unknown) => console.error(JSON.stringify({ level: "error", msg: "could not record failed job", error: String(e) })));
+    .catch((e: unknown) => console.error(JSON.stringify({ level: "error", msg: "could not record failed job", requestId, error: String(e) })));
 }
 

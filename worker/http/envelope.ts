@@ -6,6 +6,8 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { AppError } from "./errors";
+import type { AppEnv } from "./hono";
+import { log } from "./logger";
 
 export type Envelope<T> = { status: "success" | "fail"; message: string; data: T };
 
@@ -36,9 +38,11 @@ export function describeZodError(error: ZodError, where?: string): string {
     .join("; ");
 }
 
-export function onError(err: Error, c: Context): Response {
+export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof AppError) {
-    return c.json({ ...failure(err.message), code: err.code }, err.status);
+    // A service we depend on failed (the image proxy's host, a provider): worth a line.
+    if (err.status >= 500) log(c, "warn", "request failed", { path: c.req.path, status: err.status, code: err.code, error: err.message });
+    return c.json({ ...failure(err.message), code: err.code }, err.status, err.headers);
   }
   if (err instanceof HTTPException) {
     // Hono's own (e.g. a malformed JSON body in a validator).
@@ -46,7 +50,7 @@ export function onError(err: Error, c: Context): Response {
     return c.json({ ...failure(err.message || "Bad request"), code: status >= 500 ? "internal" : "bad_request" }, status);
   }
   // Unexpected: log everything, show nothing internal.
-  console.error(JSON.stringify({ level: "error", msg: "unhandled", path: c.req.path, error: String(err), stack: err.stack }));
+  log(c, "error", "unhandled", { path: c.req.path, error: String(err), stack: err.stack });
   return c.json({ ...failure("서버 오류가 발생했습니다. 잠시 후 다시 시도해 주세요. (Internal server error)"), code: "internal" }, 500);
 }
 

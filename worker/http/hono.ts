@@ -6,7 +6,8 @@ import { describeZodError, failure } from "./envelope";
 
 export type AppEnv = {
   Bindings: Env;
-  Variables: { user: SessionUser; sessionId: string };
+  /** requestId: set for every /api request by http/logger.ts (cf-ray or a UUID). */
+  Variables: { user: SessionUser; sessionId: string; requestId: string };
 };
 
 export function router() {

@@ -29,6 +29,7 @@ export const errors = {
   401: failureResponse("Not signed in"),
   403: failureResponse("Refused"),
   404: failureResponse("Not found"),
+  429: failureResponse("Too many requests: try again after `retry-after` seconds"),
 } as const;
 
 export const cookieAuth = [{ cookieAuth: [] }];

@@ -7,6 +7,21 @@ import { AppError } from "./errors";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * For the seed's GET routes that change state (a streamed chat turn is a GET with the
+ * message in its query): refuses a request another site's page started, whatever its
+ * method, by `Origin` or `Sec-Fetch-Site`. A top-level navigation from elsewhere would
+ * otherwise carry the SameSite=Lax cookie.
+ */
+export const sameOriginAlways: MiddlewareHandler = async (c, next) => {
+  const origin = c.req.header("origin");
+  const site = c.req.header("sec-fetch-site");
+  if ((origin !== undefined && origin !== new URL(c.req.url).origin) || site === "cross-site" || site === "same-site") {
+    throw new AppError(403, "Cross-origin request refused", "cross_origin");
+  }
+  await next();
+};
+
 export const sameOrigin: MiddlewareHandler = async (c, next) => {
   if (!SAFE.has(c.req.method)) {
     const origin = c.req.header("origin");

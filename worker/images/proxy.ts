@@ -1,9 +1,11 @@
 // The image proxy (the seed's /api/fitting/proxy-image): fetches an outside image for the
 // browser, but only from allow-listed hosts, only over http(s) on the default ports, never
-// from an IP literal in a private, loopback, link-local or metadata range, re-checking every
-// redirect hop; only image content types, at most 10 MB, within a timeout.
+// from an address in a private, loopback, link-local or metadata range (an IP literal, or a
+// name whose DNS records point there), re-checking every redirect hop; only image content
+// types, at most 10 MB, within a timeout.
 import { concatBytes } from "../bytes";
 import { AppError } from "../http/errors";
+import { addressesOf } from "./resolve";
 
 export const PROXY_MAX_BYTES = 10 * 1024 * 1024;
 const TIMEOUT_MS = 8000;
@@ -26,13 +28,19 @@ export function isPrivateAddress(host: string): boolean {
     if (/^(fc|fd|fe8|fe9|fea|feb)/.test(h)) return true; // unique local, link-local
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
     if (mapped) return isPrivateAddress(mapped[1]!);
+    // IPv4-mapped as the URL parser writes it (::ffff:7f00:1), and NAT64 (64:ff9b::/96).
+    const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(h);
+    if (hex) {
+      const [hi, lo] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
+      return isPrivateAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+    }
     return false;
   }
   // Decimal/hex integer hosts (http://2130706433/) are IPv4 in disguise.
   return /^(0x[0-9a-f]+|\d+)$/.test(h);
 }
 
-function check(url: URL, allowedHosts: string[]): void {
+async function check(url: URL, allowedHosts: string[]): Promise<void> {
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new AppError(400, "imageUrl: only http(s) URLs can be proxied", "proxy_refused");
   if (url.username || url.password) throw new AppError(400, "imageUrl: URLs with credentials are refused", "proxy_refused");
   if (url.port && url.port !== "80" && url.port !== "443") throw new AppError(403, "imageUrl: only default ports are allowed", "proxy_refused");
@@ -42,6 +50,10 @@ function check(url: URL, allowedHosts: string[]): void {
   }
   const allowed = allowedHosts.some((a) => host === a || (a.startsWith("*.") && host.endsWith(a.slice(1))));
   if (!allowed) throw new AppError(403, `imageUrl: host ${host} is not on the proxy's allow-list`, "proxy_refused");
+  // An allowed name may still point somewhere it must not (a rebinding record, a stale CNAME).
+  if ((await addressesOf(host)).some(isPrivateAddress)) {
+    throw new AppError(403, `imageUrl: ${host} resolves to a private address`, "proxy_refused");
+  }
 }
 
 /** Fetches the image, following at most three redirects, each checked like the first URL. */
@@ -54,7 +66,7 @@ export async function proxyImage(raw: string, allowedHosts: string[]): Promise<{
   }
   const signal = AbortSignal.timeout(TIMEOUT_MS);
   for (let hop = 0; ; hop++) {
-    check(url, allowedHosts);
+    await check(url, allowedHosts);
     let res: Response;
     try {
       res = await fetch(url, { redirect: "manual", signal, headers: { accept: IMAGE_TYPES.join(", ") } });

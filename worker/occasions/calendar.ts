@@ -47,7 +47,7 @@ export function icsFor(e: CalendarEvent): string {
 const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and newlines escaped. */
-export const escapeText = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+export const escapeText = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
 
 /** RFC 5545 §3.1: lines longer than 75 octets are folded (CRLF + a space), never inside a UTF-8 character. */
 export function fold(line: string): string {

@@ -18,6 +18,12 @@ export class RetryLater extends Error {
   }
 }
 
+/** The id of the request a job was sent for (jobs carry it so their log lines join the request's). */
+export function requestIdOf(body: unknown): string | undefined {
+  const id = typeof body === "object" && body !== null ? (body as { requestId?: unknown }).requestId : undefined;
+  return typeof id === "string" ? id : undefined;
+}
+
 /** Queue name (wrangler.toml) → its handler. */
 const handlers: Record<string, QueueHandler> = { "debut-expert-jobs": runExpertJob, "debut-fitting-jobs": runFittingJob };
 
@@ -25,7 +31,7 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
   const handler = Object.hasOwn(handlers, batch.queue) ? handlers[batch.queue] : undefined;
   for (const message of batch.messages) {
     if (!handler) {
-      console.error(JSON.stringify({ level: "error", msg: "no handler for queue", queue: batch.queue, id: message.id }));
+      console.error(JSON.stringify({ level: "error", msg: "no handler for queue", requestId: requestIdOf(message.body), queue: batch.queue, id: message.id }));
       message.retry();
       continue;
     }
@@ -35,7 +41,7 @@ export async function consume(batch: MessageBatch<unknown>, env: Env, ctx: Execu
     } catch (err) {
       const delaySeconds = err instanceof RetryLater ? err.delaySeconds : 0;
       if (!(err instanceof RetryLater)) {
-        console.error(JSON.stringify({ level: "error", msg: "queue job failed", queue: batch.queue, id: message.id, attempts: message.attempts, error: String(err) }));
+        console.error(JSON.stringify({ level: "error", msg: "queue job failed", requestId: requestIdOf(message.body), queue: batch.queue, id: message.id, attempts: message.attempts, error: String(err) }));
       }
       message.retry(delaySeconds > 0 ? { delaySeconds } : undefined);
     }

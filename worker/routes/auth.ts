@@ -14,6 +14,9 @@ import { BODY_SHAPES, GENDERS, SKIN_TONES, users } from "../db/schema";
 import { ok } from "../http/envelope";
 import { AppError } from "../http/errors";
 import { router, type AppEnv } from "../http/hono";
+import { log } from "../http/logger";
+import { record } from "../metrics/record";
+import { checkLimit } from "../http/rate-limit";
 import { cookieAuth, envelope, errors } from "../http/openapi";
 
 const auth = router();
@@ -61,7 +64,19 @@ function redirectUri(c: Context<AppEnv>): string {
 
 /** Login problems end on the SPA's login page with a reason it explains, never as JSON. */
 function backToLogin(c: Context<AppEnv>, reason: string) {
+  record(c.env, { kind: "auth", action: "login", provider: "kakao", outcome: reason });
   return c.redirect(`/login?error=${encodeURIComponent(reason)}`, 302);
+}
+
+/** The sign-in allowance for a browser navigation: false (and no JSON) when it is used up. */
+async function loginAllowed(c: Context<AppEnv>): Promise<boolean> {
+  try {
+    await checkLimit(c, "login");
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.status === 429) return false;
+    throw err;
+  }
 }
 
 auth.openapi(
@@ -76,6 +91,7 @@ auth.openapi(
   async (c) => {
     const kakao = config(c.env).kakao;
     if (!kakao) return backToLogin(c, "config");
+    if (!(await loginAllowed(c))) return backToLogin(c, "rate_limited");
     const state = await issueState(c, jwtKey(config(c.env)), c.req.valid("query").return_to ?? "/");
     return c.redirect(authorizeUrl(kakao, redirectUri(c), state), 302);
   },
@@ -100,6 +116,7 @@ auth.openapi(
   async (c) => {
     const cfg = config(c.env);
     if (!cfg.kakao) return backToLogin(c, "config");
+    if (!(await loginAllowed(c))) return backToLogin(c, "rate_limited");
     const q = c.req.valid("query");
     const returnTo = await consumeState(c, jwtKey(cfg), q.state);
     if (returnTo === null) return backToLogin(c, "state_mismatch");
@@ -115,10 +132,11 @@ auth.openapi(
         profileImageUrl: profile.profileImageUrl,
       });
       await startSession(c, user);
+      record(c.env, { kind: "auth", action: "login", provider: "kakao", outcome: "ok" });
       return c.redirect(returnTo, 302);
     } catch (err) {
       if (!(err instanceof KakaoError)) throw err;
-      console.warn(JSON.stringify({ level: "warn", msg: "kakao login failed", error: err.message, kakaoCode: err.kakaoCode }));
+      log(c, "warn", "kakao login failed", { error: err.message, kakaoCode: err.kakaoCode });
       return backToLogin(c, "kakao_failed");
     }
   },
@@ -138,10 +156,11 @@ auth.openapi(
         content: { "application/json": { schema: z.object({ nickname: z.string().trim().min(1).max(30) }) } },
       },
     },
-    responses: { 200: envelope(User), 400: errors[400], 403: errors[403] },
+    responses: { 200: envelope(User), 400: errors[400], 403: errors[403], 429: errors[429] },
   }),
   async (c) => {
     if (!config(c.env).devLogin) throw new AppError(403, "Dev login is disabled on this server", "dev_login_disabled");
+    await checkLimit(c, "login");
     const { nickname } = c.req.valid("json");
     const user = await upsertUser(db(c.env), {
       provider: "dev",
@@ -150,6 +169,7 @@ auth.openapi(
       profileImageUrl: null,
     });
     await startSession(c, user);
+    record(c.env, { kind: "auth", action: "login", provider: "dev", outcome: "ok" });
     return ok(c, publicUser(user), "로그인되었습니다.");
   },
 );
@@ -220,6 +240,7 @@ auth.openapi(
     const session = await currentSession(c);
     if (session) await revokeSession(db(c.env), session.sessionId);
     dropCookie(c, SESSION_COOKIE);
+    if (session) record(c.env, { kind: "auth", action: "logout", provider: session.user.provider, outcome: "ok" });
     return ok(c, null, "로그아웃되었습니다.");
   },
 );

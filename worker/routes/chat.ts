@@ -12,12 +12,16 @@ import { languageOf } from "../chat/turn";
 import { ok } from "../http/envelope";
 import { AppError } from "../http/errors";
 import { router, type AppEnv } from "../http/hono";
+import { sameOriginAlways } from "../http/origin";
 import { cookieAuth, envelope, errors } from "../http/openapi";
+import { checkLimit } from "../http/rate-limit";
 
 const chat = router();
 
 chat.use("/api/chat/rooms/*", requireUser);
 chat.use("/api/chat/send", requireUser);
+chat.use("/api/chat/rooms/messages/stream", sameOriginAlways);
+chat.use("/api/chat/rooms/:roomId/messages/stream", sameOriginAlways);
 chat.use("/api/chat/receive", requireUser);
 
 const MAX_INPUT = 2000;
@@ -31,12 +35,14 @@ const eventStream = {
   400: errors[400],
   401: errors[401],
   404: errors[404],
+  429: errors[429],
 } as const;
 
-const roomNotFound = () => new AppError(404, "채팅방을 찾을 수 없습니다. (Chat room not found)");
+/** A room named by a body or query field is that field's fault: the message names it, as for any field. */
+const roomNotFound = (field?: string) => new AppError(404, `${field ? `${field}: ` : ""}채팅방을 찾을 수 없습니다. (Chat room not found)`);
 
-async function requireRoom(c: Context<AppEnv>, roomId: number) {
-  if (!(await ownsRoom(c.env.DB, c.get("user").id, roomId))) throw roomNotFound();
+async function requireRoom(c: Context<AppEnv>, roomId: number, field?: string) {
+  if (!(await ownsRoom(c.env.DB, c.get("user").id, roomId))) throw roomNotFound(field);
 }
 
 chat.openapi(
@@ -53,7 +59,8 @@ chat.openapi(
     const { roomId } = c.req.valid("param");
     const q = c.req.valid("query");
     await requireRoom(c, roomId);
-    const started = await storeTurn(c.env, { userId: c.get("user").id, roomId, input: q.user_input, imageUrl: q.image_url ?? null });
+    await checkLimit(c, "chat");
+    const started = await storeTurn(c.env, { userId: c.get("user").id, roomId, input: q.user_input, imageUrl: q.image_url ?? null, requestId: c.var.requestId });
     return (await startTurn(started, { stream: true })) as never;
   },
 );
@@ -70,7 +77,8 @@ chat.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const started = await storeTurn(c.env, { userId: c.get("user").id, roomId: null, input: q.user_input, imageUrl: q.image_url ?? null });
+    await checkLimit(c, "chat");
+    const started = await storeTurn(c.env, { userId: c.get("user").id, roomId: null, input: q.user_input, imageUrl: q.image_url ?? null, requestId: c.var.requestId });
     return (await startTurn(started, { stream: true, announceRoom: true })) as never;
   },
 );
@@ -117,14 +125,16 @@ chat.openapi(
       400: errors[400],
       401: errors[401],
       404: errors[404],
+      429: errors[429],
     },
   }),
   async (c) => {
     const body = c.req.valid("json");
     const userId = c.get("user").id;
-    if (body.room_id !== undefined) await requireRoom(c, body.room_id);
+    if (body.room_id !== undefined) await requireRoom(c, body.room_id, "room_id");
+    await checkLimit(c, "chat");
     const input = (body.content ?? body.user_input)!;
-    const started = await storeTurn(c.env, { userId, roomId: body.room_id ?? null, input, imageUrl: body.image_url ?? null });
+    const started = await storeTurn(c.env, { userId, roomId: body.room_id ?? null, input, imageUrl: body.image_url ?? null, requestId: c.var.requestId });
     await startTurn(started, { stream: false });
     return ok(c, { room_id: started.turn.roomId, turn_id: started.turn.turnId, message_id: started.turn.messageId }, "메시지가 전송되었습니다.");
   },
@@ -159,7 +169,7 @@ chat.openapi(
   }),
   async (c) => {
     const { room_id } = c.req.valid("query");
-    await requireRoom(c, room_id);
+    await requireRoom(c, room_id, "room_id");
     const latest = await latestTurnAnswers(c.env.DB, room_id);
     const answers = latest.messages.flatMap((m) =>
       m.agent_id && isExpertId(m.agent_id)
@@ -262,11 +272,13 @@ chat.openapi(
       400: errors[400],
       401: errors[401],
       404: errors[404],
+      429: errors[429],
     },
   }),
   async (c) => {
     const { roomId, turnId } = c.req.valid("param");
     await requireRoom(c, roomId);
+    await checkLimit(c, "chat");
     const result = await roomStub(c.env, roomId).retry(turnId);
     if (!result) throw new AppError(404, "다시 시도할 수 있는 대화가 없습니다. (No finished turn with that id in this room)");
     return ok(c, result);

@@ -9,22 +9,26 @@ import { requireUser } from "../auth/session";
 import { config } from "../config";
 import { db } from "../db/client";
 import { resolveOutfit } from "../fitting/garments";
+import type { FittingJob } from "../fitting/job";
 import { modelPhotoOf } from "../fitting/photo";
 import { selectProvider } from "../fitting/providers/select";
 import { createTask, deleteTask, listTasks, markFailed, ownTask, publicTask, type PublicTask } from "../fitting/tasks";
 import { failure, ok } from "../http/envelope";
 import { AppError } from "../http/errors";
 import { router, type AppEnv } from "../http/hono";
+import { log } from "../http/logger";
 import { refuseOversize } from "../http/limits";
+import { checkLimit } from "../http/rate-limit";
 import { pageOf, PageQuery, readCursor } from "../http/time-cursor";
 import { cookieAuth, envelope, errors, failureResponse } from "../http/openapi";
 import { MAX_UPLOAD_BYTES } from "../images/uploads";
 import { ownsRoom } from "../chat/store";
+import { record } from "../metrics/record";
 
 const fitting = router();
 
-fitting.use("/api/fitting/try-on", requireUser, refuseOversize(MAX_UPLOAD_BYTES));
-fitting.use("/api/fitting/try-on/*", requireUser, refuseOversize(MAX_UPLOAD_BYTES));
+fitting.use("/api/fitting/try-on", requireUser, refuseOversize(MAX_UPLOAD_BYTES, "model_image"));
+fitting.use("/api/fitting/try-on/*", requireUser, refuseOversize(MAX_UPLOAD_BYTES, "model_image"));
 fitting.use("/api/fitting/status/*", requireUser);
 fitting.use("/api/fitting/tasks", requireUser);
 fitting.use("/api/fitting/tasks/*", requireUser);
@@ -73,6 +77,7 @@ const tryOnResponses = {
   413: failureResponse("Photo larger than 10 MB"),
   415: failureResponse("Not an image this try-on can read"),
   422: failureResponse("Image dimensions out of range"),
+  429: errors[429],
   502: failureResponse("The try-on failed; the message says why"),
   503: failureResponse("The try-on could not be queued; the photo is kept, try again"),
 } as const;
@@ -90,6 +95,7 @@ async function startTryOn(c: Context<AppEnv>, kind: "single" | "combo", form: z.
   // Everything that can be refused is checked before the photo is stored.
   const outfit = await resolveOutfit(c.env, kind, { upper: form.upper_product_id, lower: form.lower_product_id });
   if (form.room_id !== undefined && !(await ownsRoom(c.env.DB, user.id, form.room_id))) throw new AppError(404, "room_id: 채팅방을 찾을 수 없습니다. (Chat room not found)");
+  await checkLimit(c, "tryon");
   const photo = await modelPhotoOf(c.env, user.id, { file: form.model_image, uploadId: form.model_upload_id, imageUrl: form.model_image_url });
   if (provider.name === "local" && photo.contentType === "image/webp") {
     throw new AppError(415, "model_image: 미리보기 피팅은 JPEG나 PNG 사진만 읽을 수 있어요. (The offline preview reads JPEG and PNG photos only.)", "unsupported_image");
@@ -107,10 +113,11 @@ async function startTryOn(c: Context<AppEnv>, kind: "single" | "combo", form: z.
     roomId: form.room_id ?? null,
   });
   try {
-    await c.env.FITTING_JOBS.send({ taskId: task.id });
+    await c.env.FITTING_JOBS.send({ taskId: task.id, requestId: c.var.requestId } satisfies FittingJob);
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", msg: "could not queue a try-on", task: task.id, error: String(err) }));
+    log(c, "error", "could not queue a try-on", { task: task.id, error: String(err) });
     await markFailed(d, task.id, "queue unavailable");
+    record(c.env, { kind: "tryon", provider: provider.name, outcome: "failed", clothType: task.kind, cause: "queue", ms: Date.now() - task.createdAt, runMs: 0, attempt: 0 });
     return c.json({ ...failure("가상피팅을 시작하지 못했어요. 사진은 저장되었으니 다시 시도해 주세요. (Could not start the try-on; your photo is kept: try again.)", { taskId: task.id, modelUploadId: photo.uploadId }), code: "unavailable" }, 503);
   }
   const done = wait ? await waitFor(c, task.id, cfg.fitting.waitMs) : null;

@@ -3,7 +3,7 @@
 // browsers revalidate without the bytes.
 import type { Context } from "hono";
 import { currentSession } from "../auth/session";
-import { AppError } from "../http/errors";
+import { AppError, unauthorized } from "../http/errors";
 import { router, type AppEnv } from "../http/hono";
 
 const images = router();
@@ -16,16 +16,25 @@ function ownerOf(key: string): number | "public" | null {
 }
 
 async function serve(c: Context<AppEnv>) {
-  const key = decodeURIComponent(c.req.path.slice("/api/images/".length));
+  let key: string;
+  try {
+    key = decodeURIComponent(c.req.path.slice("/api/images/".length));
+  } catch {
+    // A stray % that decodes to nothing ("%E0%A4%A"): no key of ours.
+    throw new AppError(400, "Invalid image path");
+  }
   if (!key || key.includes("..")) throw new AppError(400, "Invalid image path");
   const owner = ownerOf(key);
   if (owner === null) throw new AppError(404, "Image not found");
   if (owner !== "public") {
     const session = await currentSession(c);
+    if (!session) throw unauthorized();
     // Another user's image answers exactly like a missing one.
-    if (!session || session.user.id !== owner) throw new AppError(404, "Image not found");
+    if (session.user.id !== owner) throw new AppError(404, "Image not found");
   }
-  const object = await c.env.IMAGES.get(key, { onlyIf: c.req.raw.headers });
+  // R2 throws on a malformed conditional header (If-None-Match: foo), which a server may
+  // ignore (RFC 9110 §13.1): then the image is served as if it were absent.
+  const object = await c.env.IMAGES.get(key, { onlyIf: c.req.raw.headers }).catch(() => c.env.IMAGES.get(key));
   if (!object) throw new AppError(404, "Image not found");
   const headers = new Headers();
   object.writeHttpMetadata(headers);

@@ -9,6 +9,7 @@ import { ok } from "../http/envelope";
 import { AppError } from "../http/errors";
 import { router } from "../http/hono";
 import { envelope, errors } from "../http/openapi";
+import { record } from "../metrics/record";
 
 const products = router();
 
@@ -91,6 +92,9 @@ products.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
+    const started = Date.now();
+    const searched = (outcome: "ok" | "failed", results = 0, total = 0) =>
+      record(c.env, { kind: "product_search", source: "api", outcome, ms: Date.now() - started, results, misses: 1, hits: 0, total });
     const page = await searchProducts(
       c.env.DB,
       {
@@ -106,7 +110,11 @@ products.openapi(
         maxPrice: q.max_price,
       },
       { limit: q.limit, cursor: q.cursor },
-    );
+    ).catch((err: unknown) => {
+      searched("failed");
+      throw err;
+    });
+    searched("ok", page.products.length, page.total);
     return ok(c, { products: page.products.map(publicProduct), total: page.total, next_cursor: page.nextCursor });
   },
 );

@@ -6,6 +6,7 @@ import { MAX_UPLOAD_BYTES, storeUpload } from "../images/uploads";
 import { ok } from "../http/envelope";
 import { router } from "../http/hono";
 import { refuseOversize } from "../http/limits";
+import { checkLimit } from "../http/rate-limit";
 import { cookieAuth, envelope, errors, failureResponse } from "../http/openapi";
 
 const uploads = router();
@@ -36,9 +37,11 @@ uploads.openapi(
       413: failureResponse("Larger than 10 MB"),
       415: failureResponse("Not a JPEG, PNG or WebP image (by its bytes)"),
       422: failureResponse("Image dimensions out of range"),
+      429: errors[429],
     },
   }),
   async (c) => {
+    await checkLimit(c, "upload");
     const stored = await storeUpload(c.env, c.get("user").id, c.req.valid("form").file);
     return ok(
       c,

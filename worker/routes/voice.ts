@@ -9,8 +9,11 @@ import { db } from "../db/client";
 import { ok } from "../http/envelope";
 import { AppError } from "../http/errors";
 import { router, type AppEnv } from "../http/hono";
+import { log } from "../http/logger";
 import { cookieAuth, envelope, errors, failureResponse } from "../http/openapi";
+import { checkLimit } from "../http/rate-limit";
 import { pageOf, PageQuery, readCursor } from "../http/time-cursor";
+import { record } from "../metrics/record";
 import { ownOccasion } from "../occasions/store";
 import { judgeFor } from "../voice/feedback/judge";
 import { scoreSession } from "../voice/feedback/score";
@@ -127,12 +130,13 @@ voice.openapi(
     summary: "Start a rehearsal: then open its socket at /api/voice/sessions/{id}/ws",
     security: cookieAuth,
     request: { body: { required: true, content: { "application/json": { schema: CreateBody } } } },
-    responses: { 201: envelope(Session, "The new session"), 400: errors[400], 401: errors[401], 404: failureResponse("No such scenario") },
+    responses: { 201: envelope(Session, "The new session"), 400: errors[400], 401: errors[401], 404: failureResponse("No such scenario"), 429: errors[429] },
   }),
   async (c) => {
     const body = c.req.valid("json");
     if (!scenario(body.scenarioId)) throw new AppError(404, `scenarioId: 연습 상황을 찾을 수 없습니다. (No scenario "${body.scenarioId}")`);
     if (body.occasionId && !(await ownOccasion(db(c.env), c.get("user").id, body.occasionId))) throw new AppError(404, "occasionId: 일정을 찾을 수 없습니다. (Occasion not found)");
+    await checkLimit(c, "voice");
     const row = await createSession(db(c.env), {
       id: crypto.randomUUID(),
       userId: c.get("user").id,
@@ -142,6 +146,7 @@ voice.openapi(
       engine: config(c.env).voice.engine,
       occasionId: body.occasionId ?? null,
     });
+    record(c.env, { kind: "voice_session", engine: row.engine, event: "created", reason: "", scenario: row.scenarioId, ms: 0, turns: 0 });
     return c.json({ status: "success" as const, message: "요청 성공", data: publicSession(row) }, 201);
   },
 );
@@ -245,7 +250,11 @@ async function reportFor(c: Context<AppEnv>, row: SessionRow) {
   const d = db(c.env);
   const turns = await loadTurns(d, row.id);
   const s = scenario(row.scenarioId)!;
-  const report = await scoreSession(turns, s, row.language, judgeFor(config(c.env)));
+  const judgeWith = judgeFor(config(c.env));
+  const report = await scoreSession(turns, s, row.language, judgeWith, (call) => {
+    record(c.env, { kind: "llm_call", engine: judgeWith!.provider, expert: "voice_judge", outcome: call.error ? "failed" : "ok", model: judgeWith!.model, ms: call.ms, chars: call.chars, attempt: 1 });
+    if (call.error) log(c, "warn", "voice judge failed", { scenario: s.id, model: judgeWith!.model, error: call.error });
+  });
   await saveReport(d, row.id, row.userId, report);
   return (await loadReport(d, row.id))!;
 }

@@ -84,7 +84,8 @@ export class VoiceSession extends DurableObject<Env> {
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server);
     await this.scheduleAlarm();
-    record(this.env, { kind: "voice_session", engine: meta.engine, event: first ? "opened" : "resumed" });
+    const st = this.stored!;
+    record(this.env, { kind: "voice_session", engine: meta.engine, event: first ? "started" : "resumed", reason: "", scenario: meta.scenarioId, ms: Date.now() - st.startedAt, turns: st.turns.length });
 
     if (meta.engine === "openai") {
       this.pending = [];
@@ -396,6 +397,6 @@ export class VoiceSession extends DurableObject<Env> {
     await this.flush();
     await markEnded(db(this.env), st.meta.sessionId, reason, reason === "upstream_error" && st.turns.length === 0);
     await this.ctx.storage.deleteAlarm();
-    record(this.env, { kind: "voice_session", engine: st.meta.engine, event: reason });
+    record(this.env, { kind: "voice_session", engine: st.meta.engine, event: "ended", reason, scenario: st.meta.scenarioId, ms: Date.now() - st.startedAt, turns: st.turns.length });
   }
 }

@@ -43,6 +43,7 @@ export const en: Messages = {
   "login.error.kakao_failed": "Something went wrong while signing in with Kakao. Please try again in a moment.",
   "login.error.state_mismatch": "The sign-in request expired or was started in another window. Please sign in again.",
   "login.error.config": "Kakao sign-in isn't set up on this server.",
+  "login.error.rate_limited": "Too many sign-in attempts from this network. Please wait a minute and try again.",
   "login.error.generic": "We couldn't sign you in. Please try again.",
   "login.feature.style": "Plan your outfit with a team of AI stylists",
   "login.feature.tryOn": "Try it on, on your own photo",

@@ -41,6 +41,7 @@ export const ko = {
   "login.error.kakao_failed": "카카오 로그인 중 문제가 생겼어요. 잠시 후 다시 시도해 주세요.",
   "login.error.state_mismatch": "로그인 요청이 만료되었거나 다른 창에서 시작되었어요. 다시 로그인해 주세요.",
   "login.error.config": "이 서버에는 카카오 로그인이 설정되어 있지 않아요.",
+  "login.error.rate_limited": "이 네트워크에서 로그인 시도가 너무 많았어요. 1분 뒤에 다시 시도해 주세요.",
   "login.error.generic": "로그인하지 못했어요. 다시 시도해 주세요.",
   "login.feature.style": "AI 스타일리스트 팀과 옷차림 상담",
   "login.feature.tryOn": "내 사진으로 가상 피팅",

@@ -62,7 +62,7 @@ export function createFitRoomProvider(s: FitRoomSettings): TryOnProvider {
         }
         if (typeof task.progress === "number") await ctx.progress(30 + Math.min(100, Math.max(0, task.progress)) * 0.6);
         if (Date.now() - started + pause > s.timeoutMs) {
-          throw new FittingError("가상 피팅이 너무 오래 걸리고 있어요. 잠시 후 다시 확인합니다. (FitRoom is taking too long.)", { retryable: true });
+          throw new FittingError("가상 피팅이 너무 오래 걸리고 있어요. 잠시 후 다시 확인합니다. (FitRoom is taking too long.)", { retryable: true, timedOut: true });
         }
         await sleep(pause);
         pause = Math.min(MAX_POLL_MS, Math.round(pause * 1.5));

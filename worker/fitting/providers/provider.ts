@@ -30,10 +30,13 @@ export interface TryOnProvider {
 export class FittingError extends Error {
   readonly retryable: boolean;
   readonly retryAfterSeconds: number | undefined;
-  constructor(message: string, opts: { retryable: boolean; retryAfterSeconds?: number; cause?: unknown }) {
+  /** The provider did not finish in time (a `timeout` in the metrics, not a refusal). */
+  readonly timedOut: boolean;
+  constructor(message: string, opts: { retryable: boolean; retryAfterSeconds?: number; timedOut?: boolean; cause?: unknown }) {
     super(message, { cause: opts.cause });
     this.name = "FittingError";
     this.retryable = opts.retryable;
     this.retryAfterSeconds = opts.retryAfterSeconds;
+    this.timedOut = opts.timedOut ?? false;
   }
 }

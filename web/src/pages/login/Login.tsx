@@ -21,6 +21,7 @@ const ERROR_MESSAGES: Record<string, MessageKey> = {
   kakao_failed: "login.error.kakao_failed",
   state_mismatch: "login.error.state_mismatch",
   config: "login.error.config",
+  rate_limited: "login.error.rate_limited",
 };
 
 const FEATURES: readonly [IconName, MessageKey][] = [

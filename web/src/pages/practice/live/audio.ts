@@ -1,6 +1,7 @@
 // Microphone capture to PCM16 24 kHz (an AudioWorklet in a 24 kHz context, so the browser
 // resamples), and gapless playback of the partner's PCM16 24 kHz audio.
-import workletUrl from "./pcm-capture.worklet.js?url";
+// Never inlined as a data: URL: the CSP loads scripts from our origin only.
+import workletUrl from "./pcm-capture.worklet.js?url&no-inline";
 
 const RATE = 24_000;
 
