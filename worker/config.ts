@@ -43,6 +43,8 @@ const ConfigSchema = z.object({
   /** A live voice session's hard cap (an outbound socket keeps its object in memory) and its idle timeout. */
   VOICE_MAX_SECONDS: z.coerce.number().int().min(1).max(1_800).default(900),
   VOICE_IDLE_SECONDS: z.coerce.number().int().min(1).max(1_800).default(180),
+  /** How long a chat turn may stay unanswered before its missing experts end in an error (the room's alarm). */
+  CHAT_TURN_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(180),
   /** Milliseconds between the offline stylist's pieces, so a reader can follow (0 in tests and benches). */
   LOCAL_STREAM_PACE_MS: z.coerce.number().int().min(0).max(1000).default(15),
   IMAGE_PROXY_HOSTS: z.string().default(""),
@@ -97,6 +99,7 @@ function build(env: Record<string, unknown>) {
       openai: c.OPENAI_API_KEY ? { apiKey: c.OPENAI_API_KEY, model: c.OPENAI_MODEL ?? DEFAULT_MODELS.openai, baseURL: c.OPENAI_BASE_URL } : undefined,
       anthropic: c.ANTHROPIC_API_KEY ? { apiKey: c.ANTHROPIC_API_KEY, model: c.ANTHROPIC_MODEL ?? DEFAULT_MODELS.anthropic, baseURL: c.ANTHROPIC_BASE_URL } : undefined,
       paceMs: c.LOCAL_STREAM_PACE_MS,
+      turnDeadlineMs: c.CHAT_TURN_DEADLINE_SECONDS * 1000,
     },
     fitting: {
       waitMs: c.FITTING_WAIT_MS,

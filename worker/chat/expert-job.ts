@@ -7,6 +7,7 @@ import { config } from "../config";
 import { buildBrief } from "./brief-builder.ts";
 import type { ChatRoom } from "./room.ts";
 import { EngineError, type ExpertEngine } from "./engines/engine.ts";
+import { recordExpertFailure } from "./failed-jobs.ts";
 import { selectEngine } from "./engines/select.ts";
 import { EXPERT_JOB_MAX_RETRIES, ExpertJob, type ProductRef } from "./jobs.ts";
 import type { PeerAnswer } from "./brief.ts";
@@ -51,7 +52,7 @@ export async function runExpertJob(message: Message<unknown>, env: Env): Promise
     call(final ? "failed" : "retry", 0);
     console.error(JSON.stringify({ level: "error", msg: "expert job failed", requestId: job.requestId, expert: job.expert, turn: job.turnId, attempt, final, error: String(err) }));
     if (!final) throw new RetryLater(err, retryDelay(err, attempt));
-    await recordFailure(env, job, attempt, err);
+    await recordExpertFailure(env, job, attempt, err);
     await room.fail(job.turnId, job.expert, userFacingReason(err));
     if (err instanceof EngineError && !err.retryable) return; // nothing a dead-letter replay could fix
     throw new RetryLater(err, 0); // past max_retries: the queue moves it to the dead-letter queue
@@ -128,9 +129,3 @@ function userFacingReason(err: unknown): string {
   return "답변을 만들지 못했어요. 다시 시도해 주세요. (Could not write this answer; please retry.)";
 }
 
-async function recordFailure(env: Env, job: ExpertJob, attempts: number, err: unknown) {
-  await env.DB.prepare("insert into failed_jobs (queue, user_id, subject, body, error, attempts) values (?, ?, ?, ?, ?, ?)")
-    .bind("expert-jobs", job.userId, `room:${job.roomId}/turn:${job.turnId}/expert:${job.expert}`, JSON.stringify(job), String(err).slice(0, 1000), attempts)
-    .run()
-    .catch((e: unknown) => console.error(JSON.stringify({ level: "error", msg: "could not record failed job", requestId: job.requestId, error: String(e) })));
-}

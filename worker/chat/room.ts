@@ -3,7 +3,16 @@
 // consumer, fans every event out to all subscribers (encoded once, same bytes for all),
 // enqueues the coordinator when the panel is done, and saves the turn's answers in one D1
 // batch when the coordinator has spoken.
+//
+// A turn outlives the object: its state (who has answered, with what) is in the object's
+// storage, so after a restart (an eviction, a deploy, a crash) the turn is rebuilt, its
+// frames replayed to subscribers who reconnect, and the retried deliveries of the experts
+// that were mid-answer pick up with a `reset`. An alarm bounds every turn: experts still
+// out at its deadline end in an error with a dead-letter record, and a save that D1 refused
+// is tried again until then, so no turn stays "in progress" and none is half saved.
 import { DurableObject } from "cloudflare:workers";
+import { config } from "../config.ts";
+import { recordExpertFailure } from "./failed-jobs.ts";
 import { agentHeader, COORDINATOR, EXPERTS, PANEL, type ExpertId } from "./experts.ts";
 import type { ExpertJob, ProductRef } from "./jobs.ts";
 import { frame, HEARTBEAT, OPENING, SSE_HEADERS, type Frame, type SseEvent } from "./sse.ts";
@@ -45,9 +54,24 @@ type Turn = {
   experts: Record<ExpertId, ExpertState>;
   coordinatorQueued: boolean;
   finished: boolean;
+  /** When the experts still out are given up on (ms since the epoch). */
+  deadline: number;
+  /** Saving the answers failed: when to try again, and how many tries so far. */
+  saveDue: number | null;
+  saveFailures: number;
   /** Every frame of the turn, for a subscriber who joins late or resumes (Last-Event-ID). */
   frames: Frame[];
 };
+
+/** What storage keeps of a turn: everything but the frames, which are rebuilt from it. */
+type StoredTurn = Omit<Turn, "frames" | "experts"> & { experts: Record<ExpertId, Omit<ExpertState, "sent" | "current">> };
+
+const TURN_KEY = "turn:";
+/**
+ * What an expert who was mid-answer when the object restarted "has sent": no retried text
+ * starts with it, so that expert's first new piece comes after a `reset`.
+ */
+const RESTARTED = "\u0000restarted";
 
 type Subscriber = {
   controller: ReadableStreamDefaultController<Uint8Array>;
@@ -75,6 +99,14 @@ export class ChatRoom extends DurableObject<Env> {
   /** Event ids grow across restarts of the object (a restart starts from the clock). */
   private seq = Date.now();
   private heartbeat: ReturnType<typeof setInterval> | null = null;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    void ctx.blockConcurrencyWhile(async () => {
+      const stored = await ctx.storage.list<StoredTurn>({ prefix: TURN_KEY });
+      for (const turn of stored.values()) this.revive(turn);
+    });
+  }
 
   // ------------------------------------------------------------------ HTTP: subscriptions
 
@@ -212,10 +244,12 @@ export class ChatRoom extends DurableObject<Env> {
     const experts = Object.fromEntries(
       Object.keys(EXPERTS).map((id) => [id, { status: "pending", attempt: 0, sent: "", current: "", answer: null, error: null, saved: false } satisfies ExpertState]),
     ) as Record<ExpertId, ExpertState>;
-    const turn: Turn = { start, experts, coordinatorQueued: false, finished: false, frames: [] };
+    const turn: Turn = { start, experts, coordinatorQueued: false, finished: false, deadline: Date.now() + this.deadlineMs(), saveDue: null, saveFailures: 0, frames: [] };
     this.turns.set(start.turnId, turn);
     this.forgetOldTurns();
-    this.emit(turn, "turn", { room_id: start.roomId, message_id: start.messageId, user_input: start.question, image_url: start.imageUrl });
+    this.emit(turn, "turn", this.turnData(start));
+    this.persist(turn);
+    await this.schedule();
     try {
       await this.env.EXPERT_JOBS.sendBatch(PANEL.map((expert) => ({ body: this.job(start, expert, []) })));
     } catch (err) {
@@ -224,8 +258,79 @@ export class ChatRoom extends DurableObject<Env> {
       for (const e of Object.values(turn.experts)) Object.assign(e, { status: "failed", error: "queue unavailable" } satisfies Partial<ExpertState>);
       this.emit(turn, "error", { retryable: true }, "전문가들에게 질문을 전하지 못했어요. 다시 시도해 주세요. (Could not reach the stylists; please retry.)");
       turn.finished = true;
+      this.persist(turn);
       for (const s of this.subscribers) if (s.turnId === start.turnId) this.close(s);
     }
+  }
+
+  private turnData(start: TurnStart) {
+    return { room_id: start.roomId, message_id: start.messageId, user_input: start.question, image_url: start.imageUrl };
+  }
+
+  private deadlineMs(): number {
+    return config(this.env).llm.turnDeadlineMs;
+  }
+
+  // ------------------------------------------------------------------ durability
+
+  /** Writes the turn's state (not its frames) to storage; the output gate holds replies until it is. */
+  private persist(turn: Turn) {
+    const { frames: _frames, experts, ...rest } = turn;
+    const kept = Object.fromEntries(Object.entries(experts).map(([id, { sent: _s, current: _c, ...e }]) => [id, e]));
+    void this.ctx.storage.put(TURN_KEY + turn.start.turnId, { ...rest, experts: kept } as StoredTurn);
+  }
+
+  /** A stored turn after a restart: its state, and the frames a resuming subscriber needs. */
+  private revive(stored: StoredTurn) {
+    const experts = Object.fromEntries(
+      Object.entries(stored.experts).map(([id, e]) => [id, { ...e, sent: e.status === "pending" ? RESTARTED : "", current: "" }]),
+    ) as Record<ExpertId, ExpertState>;
+    const turn: Turn = { ...stored, experts, frames: [] };
+    this.turns.set(turn.start.turnId, turn);
+    this.emit(turn, "turn", this.turnData(turn.start));
+    for (const id of Object.keys(EXPERTS) as ExpertId[]) {
+      const state = experts[id];
+      if (state.status === "failed") this.emit(turn, "error", { ...this.header(turn, id), retryable: true }, `${EXPERTS[id].name[turn.start.language]}: ${state.error}`);
+      if (state.status !== "done" || !state.answer) continue;
+      // A subscriber resuming may hold part of this text already: it starts again.
+      this.emit(turn, "reset", { ...this.header(turn, id), attempt: state.attempt });
+      this.emit(turn, "content", { ...this.header(turn, id), message: state.answer.text, attempt: state.attempt });
+      state.sent = state.answer.text;
+      // The coordinator's `complete` follows the save (finish), as on the first run.
+      if (id !== COORDINATOR || state.saved) this.emit(turn, "complete", this.completion(turn, id, state.answer));
+    }
+  }
+
+  /** The alarm at the nearest deadline or save retry of the turns in flight (none when all are done). */
+  private async schedule() {
+    const due = [...this.turns.values()].filter((t) => !t.finished).map((t) => t.saveDue ?? t.deadline);
+    if (due.length) await this.ctx.storage.setAlarm(Math.min(...due));
+    else await this.ctx.storage.deleteAlarm();
+  }
+
+  override async alarm() {
+    const now = Date.now();
+    for (const turn of [...this.turns.values()]) {
+      if (turn.finished) continue;
+      if (turn.saveDue !== null && turn.saveDue <= now) await this.finish(turn);
+      else if (turn.deadline <= now) await this.expire(turn);
+    }
+    await this.schedule();
+  }
+
+  /** The deadline passed with experts still out: each ends in an error and a dead-letter record. */
+  private async expire(turn: Turn) {
+    const late = (Object.keys(turn.experts) as ExpertId[]).filter((e) => turn.experts[e].status === "pending");
+    const seconds = Math.round(this.deadlineMs() / 1000);
+    await Promise.all(
+      late.map((expert) => recordExpertFailure(this.env, this.job(turn.start, expert, []), turn.experts[expert].attempt, `deadline: no answer within ${seconds} s`)),
+    );
+    for (const expert of late) {
+      Object.assign(turn.experts[expert], { status: "failed", error: "답변이 너무 늦어졌어요. 다시 시도해 주세요. (No answer in time; please retry.)" } satisfies Partial<ExpertState>);
+      this.emit(turn, "error", { ...this.header(turn, expert), retryable: true }, `${EXPERTS[expert].name[turn.start.language]}: ${turn.experts[expert].error}`);
+      console.warn(JSON.stringify({ level: "warn", msg: "expert past the turn's deadline", requestId: turn.start.requestId, turn: turn.start.turnId, expert }));
+    }
+    await this.finish(turn);
   }
 
   private job(start: TurnStart, expert: ExpertId, peers: ExpertJob["peers"]): ExpertJob {
@@ -234,7 +339,10 @@ export class ChatRoom extends DurableObject<Env> {
 
   private forgetOldTurns() {
     const finished = [...this.turns.values()].filter((t) => t.finished);
-    for (const t of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_TURNS))) this.turns.delete(t.start.turnId);
+    for (const t of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_TURNS))) {
+      this.turns.delete(t.start.turnId);
+      void this.ctx.storage.delete(TURN_KEY + t.start.turnId);
+    }
   }
 
   private expertOf(turnId: string, expert: ExpertId): { turn: Turn; state: ExpertState } | null {
@@ -289,6 +397,7 @@ export class ChatRoom extends DurableObject<Env> {
     if (fresh) this.emit(turn, "content", { ...this.header(turn, expert), message: fresh, attempt });
     state.status = "done";
     state.answer = { ...answer, completedAt: Date.now() };
+    this.persist(turn);
     if (expert === COORDINATOR) await this.finish(turn);
     else {
       this.emit(turn, "complete", this.completion(turn, expert, state.answer));
@@ -304,6 +413,7 @@ export class ChatRoom extends DurableObject<Env> {
     const { turn, state } = found;
     state.status = "failed";
     state.error = reason;
+    this.persist(turn);
     const message = `${EXPERTS[expert].name[turn.start.language]}: ${reason}`;
     this.emit(turn, "error", { ...this.header(turn, expert), retryable: true }, message);
     if (expert === COORDINATOR) await this.finish(turn);
@@ -318,6 +428,7 @@ export class ChatRoom extends DurableObject<Env> {
     if (coordinator.status !== "pending") return this.finish(turn);
     if (turn.coordinatorQueued) return;
     turn.coordinatorQueued = true;
+    this.persist(turn);
     const peers = PANEL.flatMap((e) => {
       const a = turn.experts[e].answer;
       return a ? [{ expert: e, text: a.text, product_ids: a.products.map((p) => p.product_id) }] : [];
@@ -327,19 +438,41 @@ export class ChatRoom extends DurableObject<Env> {
 
   /**
    * Saves the turn's new answers in one D1 batch, then sends the coordinator's `complete`
-   * (so a reload after it finds everything in history) and closes the turn's streams.
+   * (so a reload after it finds everything in history) and closes the turn's streams. When
+   * D1 refuses the batch, nothing of it is stored: the answers stay here and the alarm tries
+   * again (0.5 s, 1 s, 2 s… up to the deadline, then an error the user's retry can clear).
    */
   private async finish(turn: Turn) {
     const unsaved = (Object.keys(turn.experts) as ExpertId[]).filter((e) => turn.experts[e].answer && !turn.experts[e].saved);
-    await saveAnswers(
-      this.env.DB,
-      turn.start,
-      unsaved.map((expert) => ({ expert, answer: turn.experts[expert].answer! })),
-    );
+    try {
+      await saveAnswers(
+        this.env.DB,
+        turn.start,
+        unsaved.map((expert) => ({ expert, answer: turn.experts[expert].answer! })),
+      );
+    } catch (err) {
+      turn.saveFailures++;
+      console.error(JSON.stringify({ level: "error", msg: "could not save the turn's answers", requestId: turn.start.requestId, turn: turn.start.turnId, tries: turn.saveFailures, error: String(err) }));
+      const next = Date.now() + Math.min(30_000, 500 * 2 ** (turn.saveFailures - 1));
+      if (next < turn.deadline) {
+        turn.saveDue = next;
+      } else {
+        turn.saveDue = null;
+        turn.finished = true;
+        this.emit(turn, "error", { ...this.header(turn, COORDINATOR), retryable: true }, "답변을 저장하지 못했어요. 다시 시도해 주세요. (Could not save the answers; please retry.)");
+        for (const s of this.subscribers) if (s.turnId === turn.start.turnId) this.close(s);
+      }
+      this.persist(turn);
+      await this.schedule();
+      return;
+    }
+    turn.saveDue = null;
     for (const e of unsaved) turn.experts[e].saved = true;
     const coordinator = turn.experts[COORDINATOR];
     if (coordinator.answer && unsaved.includes(COORDINATOR)) this.emit(turn, "complete", this.completion(turn, COORDINATOR, coordinator.answer));
     turn.finished = true;
+    this.persist(turn);
+    await this.schedule();
     for (const s of this.subscribers) if (s.turnId === turn.start.turnId) this.close(s);
   }
 
@@ -355,16 +488,24 @@ export class ChatRoom extends DurableObject<Env> {
 
   /**
    * Runs the failed experts of a finished turn again (the user's retry button); the
-   * coordinator runs again only if it failed itself.
+   * coordinator runs again only if it failed itself. Answers that could not be saved are
+   * saved now. The turn gets a new deadline.
    */
   async retry(turnId: string): Promise<{ retried: ExpertId[] } | null> {
     const turn = this.turns.get(turnId);
     if (!turn || !turn.finished) return null;
     const failed = (Object.keys(turn.experts) as ExpertId[]).filter((e) => turn.experts[e].status === "failed");
-    if (failed.length === 0) return { retried: [] };
-    turn.finished = false;
+    const unsaved = (Object.keys(turn.experts) as ExpertId[]).some((e) => turn.experts[e].answer && !turn.experts[e].saved);
+    if (failed.length === 0 && !unsaved) return { retried: [] };
+    Object.assign(turn, { finished: false, deadline: Date.now() + this.deadlineMs(), saveDue: null, saveFailures: 0 } satisfies Partial<Turn>);
+    if (failed.length === 0) {
+      await this.finish(turn);
+      return { retried: [] };
+    }
     for (const e of failed) Object.assign(turn.experts[e], { status: "pending", attempt: 0, sent: "", current: "", error: null } satisfies Partial<ExpertState>);
     if (failed.includes(COORDINATOR)) turn.coordinatorQueued = false;
+    this.persist(turn);
+    await this.schedule();
     const panel = failed.filter((e) => e !== COORDINATOR);
     if (panel.length) await this.env.EXPERT_JOBS.sendBatch(panel.map((e) => ({ body: this.job(turn.start, e, []) })));
     else await this.afterPanelAnswer(turn);

@@ -59,7 +59,12 @@ export async function ownsRoom(db: D1Database, userId: number, roomId: number): 
 /** One turn's answers and their product rows, in one batch. */
 export async function saveAnswers(db: D1Database, start: TurnStart, answers: { expert: ExpertId; answer: Answer }[]): Promise<void> {
   if (answers.length === 0) return;
-  const statements: D1PreparedStatement[] = [];
+  // One transaction that first removes what an earlier save of the same answers left (the
+  // room may have restarted between a save and its record of it): never half, never twice.
+  const types = answers.flatMap(({ expert }) => [EXPERTS[expert].senderType, `${EXPERTS[expert].senderType}_PRODUCT`]);
+  const statements: D1PreparedStatement[] = [
+    db.prepare(`delete from chat_messages where turn_id = ? and room_id = ? and sender_type in (${types.map(() => "?").join(", ")})`).bind(start.turnId, start.roomId, ...types),
+  ];
   for (const { expert, answer } of answers) {
     const type = EXPERTS[expert].senderType;
     const engine = `${answer.engine}/${answer.model}`;
