@@ -14,22 +14,20 @@
 //  3. Broadcast delivery to N subscribers of one room: POST /api/chat/send → each subscriber's
 //     `turn` event (app), or POST /broadcast → each subscriber's event (floor, naive baseline,
 //     and a plain Node HTTP server: what the machine's loopback TCP itself costs).
-// Subscribers are bare TCP sockets parsed as little as possible (openLeanStream).
+// Subscribers are bare TCP sockets parsed as little as possible (openLeanStream, bench/sse.ts).
 // BENCH_TURNS, BENCH_SUBSCRIBERS (comma-separated), BENCH_PART (pipeline|fanout) and
 // BENCH_ONLY (fan-out variants by name prefix, comma-separated) override.
 // Targets (issue): first `content` p50 ≤ 30 ms; memory ≤ 1.2 × the floor; 1,000-subscriber
 // broadcast p99 ≤ 50 ms.
 import { spawn } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
-import { generateCatalog } from "../scripts/catalog/generate.ts";
-import { imageKeyFor, productStatements } from "../worker/catalog/store.ts";
-import { parseKnowledgeFile, passageStatements } from "../worker/knowledge/passages.ts";
 import { startInstantOpenAI } from "./fake-openai.ts";
 import { newWorkerd, rssKiB, startApp, stats, workerdPids, type Stats } from "./harness.ts";
 import { writeSection } from "./report.ts";
+import { seed } from "./seed.ts";
+import { isCoordinatorComplete, openLeanStream, takeEvents, type Event, type Stream } from "./sse.ts";
 
 const FULL = process.argv.includes("--full");
 const TURNS = Number(process.env.BENCH_TURNS ?? (FULL ? 300 : 50));
@@ -99,21 +97,6 @@ async function login(base: string, nickname: string): Promise<string> {
   return (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
 }
 
-type Event = { event: string; data: string; at: number; wall: number };
-
-/** Hands every whole event in `buffer` to `onEvent` (stamped with its read's times); returns the rest. */
-function takeEvents(buffer: string, at: number, wall: number, onEvent: (e: Event) => void): string {
-  let end: number;
-  while ((end = buffer.indexOf("\n\n")) >= 0) {
-    const block = buffer.slice(0, end);
-    buffer = buffer.slice(end + 2);
-    const event = /^event: (.*)$/m.exec(block)?.[1];
-    if (event) onEvent({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? "", at, wall });
-  }
-  return buffer;
-}
-type Stream = { close: () => void; ended: Promise<void>; headers: http.IncomingHttpHeaders };
-
 /**
  * Opens an event stream; resolves when its first bytes arrive (headers flushed, subscribed).
  * `onEvent` gets every event with the time its chunk was read (taken before parsing).
@@ -138,55 +121,7 @@ function openStream(base: string, path: string, headers: Record<string, string>,
   );
 }
 
-/**
- * The fan-out's subscriber: the same stream over a bare TCP socket, parsed as little as the
- * measurement needs. A thousand of them share one Node thread, and with Node's HTTP client
- * (chunked decoding, a UTF-8 decoder, an object per read) that thread was the slowest part of
- * a broadcast: the runtime's own floor then took 87 ms at p99. Here a read is timed first,
- * kept as latin1 (only ASCII fields are looked at), and split into events; the status line
- * and the chunked-encoding size lines are skipped by the event-line regex.
- */
-function openLeanStream(base: string, path: string, headers: Record<string, string>, onEvent: (e: Event) => void): Promise<Stream> {
-  const { hostname, port } = new URL(base);
-  return new Promise<Stream>((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname);
-    socket.setNoDelay(true);
-    const ended = new Promise<void>((done) => socket.on("close", () => done()));
-    const head = Object.entries({ host: `${hostname}:${port}`, accept: "text/event-stream", ...headers }).map(([k, v]) => `${k}: ${v}\r\n`);
-    socket.write(`GET ${path} HTTP/1.1\r\n${head.join("")}\r\n`);
-    let buffer = "";
-    let opened = false;
-    socket.on("error", (err) => (opened ? undefined : reject(err)));
-    socket.on("data", (chunk: Buffer) => {
-      const at = performance.now();
-      const wall = Date.now();
-      buffer += chunk.toString("latin1");
-      if (!opened) {
-        const status = /^HTTP\/1\.1 (\d+)/.exec(buffer)?.[1];
-        if (status === undefined) return;
-        if (status !== "200") return reject(new Error(`GET ${path}: ${status}`)), socket.destroy();
-        opened = true;
-        resolve({ close: () => socket.destroy(), ended, headers: {} });
-      }
-      buffer = takeEvents(buffer, at, wall, onEvent);
-    });
-  });
-}
-
-const isCoordinatorComplete = (e: Event) => e.event === "complete" && e.data.includes('"agent_id":"fitting_coordinator"');
-
 // ------------------------------------------------------------------ the app's data
-
-async function seed(db: D1Database, products: number) {
-  const rows = generateCatalog(products);
-  for (let i = 0; i < rows.length; i += 50) {
-    await db.batch(rows.slice(i, i + 50).flatMap(({ image: _image, ...row }) => productStatements(db, row, imageKeyFor(row.product_id), "demo")));
-  }
-  const passages = readdirSync("data/knowledge")
-    .filter((f) => f.endsWith(".md"))
-    .flatMap((f) => parseKnowledgeFile(f, readFileSync(`data/knowledge/${f}`, "utf8")));
-  for (let i = 0; i < passages.length; i += 30) await db.batch(passages.slice(i, i + 30).flatMap((p) => passageStatements(db, p)));
-}
 
 /** Times from the GET (ms); `inWorker`: the route's own time until it returned the stream (Server-Timing). */
 type TurnTimes = { inWorker: number; turn: number; firstContent: number; complete: number; roomId: number };
@@ -219,7 +154,7 @@ type PipelineRow = { engine: string; mode: string; inWorker: Stats; turn: Stats;
 async function pipeline(engine: "openai" | "local"): Promise<PipelineRow[]> {
   const fake = engine === "openai" ? await startInstantOpenAI() : null;
   const vars = { LLM_ENGINE: engine, LOCAL_STREAM_PACE_MS: "0", ...(fake ? { OPENAI_API_KEY: "sk-bench-instant", OPENAI_BASE_URL: fake.baseURL } : {}) };
-  const app = await startApp(vars, { entry: "bench/app-entry.js", onLog });
+  const app = await startApp(vars, { entry: "bench/app-entry.js", onLog, unlimited: true });
   try {
     await seed(app.db, 2_400);
     const cookie = await login(app.url, `pipeline-${engine}`);
@@ -338,7 +273,7 @@ async function naiveTarget(): Promise<Target> {
  * `direct.d1` trivial D1 queries).
  */
 async function appTarget(roomCount: number, direct?: { d1: number }): Promise<Target> {
-  const app = await startApp({ LLM_ENGINE: "local", LOCAL_STREAM_PACE_MS: "0" }, { entry: "bench/app-entry.js", onLog });
+  const app = await startApp({ LLM_ENGINE: "local", LOCAL_STREAM_PACE_MS: "0" }, { entry: "bench/app-entry.js", onLog, unlimited: true });
   await seed(app.db, 600);
   const cookie = await login(app.url, "fanout");
   const rooms: number[] = [];
@@ -521,7 +456,7 @@ const FLOOR = "floor (bare Worker stream)";
 const D1_RESIDUE = "diagnostic: no stream, N finished requests of 2 D1 queries each";
 
 async function d1Residue(n: number): Promise<FanoutRow> {
-  const app = await startApp({ LLM_ENGINE: "local" }, { entry: "bench/app-entry.js", onLog });
+  const app = await startApp({ LLM_ENGINE: "local" }, { entry: "bench/app-entry.js", onLog, unlimited: true });
   try {
     const cost = async (queries: number) => {
       await collect(app.url);

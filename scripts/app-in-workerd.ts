@@ -16,7 +16,10 @@ const ASSETS_DIR = "dist/client";
  * The Worker also gets a socket of its own in workerd (`url`): plain HTTP clients reach it
  * without Miniflare's entry worker or any Node proxy in between; `pid` is that workerd.
  */
-export async function startApp(vars: Record<string, string> = {}, opts: { entry?: string; assets?: boolean; onLog?: (log: { level: string; message: string }) => void; miniflare?: Record<string, unknown> } = {}) {
+export async function startApp(
+  vars: Record<string, string> = {},
+  opts: { entry?: string; assets?: boolean; onLog?: (log: { level: string; message: string }) => void; miniflare?: Record<string, unknown>; unlimited?: boolean } = {},
+) {
   // wrangler refuses to bundle while the static assets' folder is missing (a fresh clone has
   // no SPA build); the benchmarks serve no assets, so an empty folder is enough.
   mkdirSync(ASSETS_DIR, { recursive: true });
@@ -38,6 +41,8 @@ export async function startApp(vars: Record<string, string> = {}, opts: { entry?
       ...(opts.assets ? { assets } : {}),
       unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
       ...(opts.onLog ? { handleStructuredLogs: opts.onLog } : {}),
+      // `unlimited`: every [[ratelimits]] binding with an allowance no bench reaches (what is measured is not the abuse limits).
+      ...(opts.unlimited ? { ratelimits: unlimited((options as { ratelimits?: Record<string, unknown> }).ratelimits) } : {}),
       ...opts.miniflare,
       bindings: { ...(options.bindings ?? {}), APP_ENV: "test", DEV_LOGIN: "true", JWT_SECRET: "bench-secret-that-is-at-least-32-bytes!!", ...vars },
     } as Parameters<typeof convertV4MiniflareOptions>[0]),
@@ -53,6 +58,10 @@ export async function startApp(vars: Record<string, string> = {}, opts: { entry?
   }
   const url = (await mf.unsafeGetDirectURL(options.name as string | undefined)).href.replace(/\/$/, "");
   return { mf, db, kv: env.PRODUCTS, url, pid: newWorkerd(before) };
+}
+
+function unlimited(limits: Record<string, unknown> = {}) {
+  return Object.fromEntries(Object.keys(limits).map((name, i) => [name, { namespace_id: String(9900 + i), simple: { limit: 1_000_000_000, period: 60 } }]));
 }
 
 /** Pids of the workerd processes this Node process spawned (Miniflare runs one per instance). */

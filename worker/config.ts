@@ -43,6 +43,8 @@ const ConfigSchema = z.object({
   /** A live voice session's hard cap (an outbound socket keeps its object in memory) and its idle timeout. */
   VOICE_MAX_SECONDS: z.coerce.number().int().min(1).max(1_800).default(900),
   VOICE_IDLE_SECONDS: z.coerce.number().int().min(1).max(1_800).default(180),
+  /** How long a stylist engine's service may stay silent (before its first byte, or mid-stream) before the answer fails and is retried. */
+  LLM_IDLE_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
   /** How long a chat turn may stay unanswered before its missing experts end in an error (the room's alarm). */
   CHAT_TURN_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(180),
   /** Milliseconds between the offline stylist's pieces, so a reader can follow (0 in tests and benches). */
@@ -96,8 +98,10 @@ function build(env: Record<string, unknown>) {
           : c.LLM_ENGINE === "openai" || (c.LLM_ENGINE === "auto" && c.OPENAI_API_KEY)
             ? ("openai" as const)
             : ("local" as const),
-      openai: c.OPENAI_API_KEY ? { apiKey: c.OPENAI_API_KEY, model: c.OPENAI_MODEL ?? DEFAULT_MODELS.openai, baseURL: c.OPENAI_BASE_URL } : undefined,
-      anthropic: c.ANTHROPIC_API_KEY ? { apiKey: c.ANTHROPIC_API_KEY, model: c.ANTHROPIC_MODEL ?? DEFAULT_MODELS.anthropic, baseURL: c.ANTHROPIC_BASE_URL } : undefined,
+      openai: c.OPENAI_API_KEY ? { apiKey: c.OPENAI_API_KEY, model: c.OPENAI_MODEL ?? DEFAULT_MODELS.openai, baseURL: c.OPENAI_BASE_URL, idleMs: c.LLM_IDLE_SECONDS * 1000 } : undefined,
+      anthropic: c.ANTHROPIC_API_KEY
+        ? { apiKey: c.ANTHROPIC_API_KEY, model: c.ANTHROPIC_MODEL ?? DEFAULT_MODELS.anthropic, baseURL: c.ANTHROPIC_BASE_URL, idleMs: c.LLM_IDLE_SECONDS * 1000 }
+        : undefined,
       paceMs: c.LOCAL_STREAM_PACE_MS,
       turnDeadlineMs: c.CHAT_TURN_DEADLINE_SECONDS * 1000,
     },

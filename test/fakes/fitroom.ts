@@ -7,6 +7,9 @@
 //   fr-fail     PROCESSING → FAILED ("No person detected in the model image")
 //   fr-slow     PROCESSING forever
 //   fr-credits  402 on create; fr-busy: 429 with retry-after: 7; fr-badimage: 400
+//   fr-chaos    like fr-ok, but each request (create, status check, download) fails at
+//               `chaosRate` (a seeded draw): a 500, a 429 with retry-after: 1, or the
+//               connection dropped (bench/faults.ts)
 //   anything else: 401
 // GET /__stats/{key} tells a test what the fake saw (creates, polls, the last request's parts).
 import { createServer, type Server } from "node:http";
@@ -22,7 +25,31 @@ type Stats = { creates: number; polls: number; downloads: number; last: Part[]; 
 
 const CLOTH_TYPES = ["upper", "lower", "full_set", "combo"];
 
-export async function startFakeFitRoom(): Promise<{ url: string; server: Server }> {
+/** mulberry32: a small seeded PRNG, so a chaos run can be repeated. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type ChaosCounts = { ok: number; "500": number; "429": number; drop: number };
+
+export async function startFakeFitRoom(options: { chaosRate?: number; seed?: number } = {}): Promise<{ url: string; server: Server; chaos: ChaosCounts }> {
+  const random = prng(options.seed ?? 7);
+  const chaos: ChaosCounts = { ok: 0, "500": 0, "429": 0, drop: 0 };
+  /** For an fr-chaos request: true when it was answered with a fault. */
+  const faulted = (res: import("node:http").ServerResponse): boolean => {
+    const draw = random() < (options.chaosRate ?? 0) ? (["500", "429", "drop"] as const)[Math.floor(random() * 3)]! : null;
+    chaos[draw ?? "ok"]++;
+    if (draw === "500") res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ message: "Internal server error" }));
+    if (draw === "429") res.writeHead(429, { "content-type": "application/json", "retry-after": "1" }).end(JSON.stringify({ message: "Too many requests" }));
+    if (draw === "drop") res.socket?.destroy();
+    return draw !== null;
+  };
   const tasks = new Map<string, Task>();
   const stats = new Map<string, Stats>();
   const statsOf = (key: string) => {
@@ -48,6 +75,7 @@ export async function startFakeFitRoom(): Promise<{ url: string; server: Server 
     if (result) {
       const task = tasks.get(result[1]!);
       if (!task || url.searchParams.get("sig") !== "ok") return json(403, { message: "Request has expired" });
+      if (task.key === "fr-chaos" && faulted(res)) return;
       statsOf(task.key).downloads++;
       res.writeHead(200, { "content-type": "image/jpeg" });
       return res.end(FITROOM_RESULT);
@@ -55,6 +83,7 @@ export async function startFakeFitRoom(): Promise<{ url: string; server: Server 
 
     const key = String(req.headers["x-api-key"] ?? "");
     if (!key.startsWith("fr-")) return json(401, { error: "Invalid API key" });
+    if (key === "fr-chaos" && faulted(res)) return;
 
     if (req.method === "POST" && url.pathname === "/api/tryon/v2/tasks") {
       if (key === "fr-credits") return json(402, { error: "Insufficient credits" });
@@ -91,5 +120,5 @@ export async function startFakeFitRoom(): Promise<{ url: string; server: Server 
     json(404, { message: "Not found" });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, chaos };
 }

@@ -150,8 +150,9 @@ describe("failures", () => {
 describe("engine settings", () => {
   it("are present with a key, with default models and no base URL unless set", () => {
     const c = config({ APP_ENV: "test", OPENAI_API_KEY: "sk-1", ANTHROPIC_API_KEY: "sk-ant-1", OPENAI_BASE_URL: "", ANTHROPIC_MODEL: "" });
-    expect(c.llm.openai).toEqual({ apiKey: "sk-1", model: "gpt-4.1-mini", baseURL: undefined });
-    expect(c.llm.anthropic).toEqual({ apiKey: "sk-ant-1", model: "claude-sonnet-5-5", baseURL: undefined });
+    expect(c.llm.openai).toEqual({ apiKey: "sk-1", model: "gpt-4.1-mini", baseURL: undefined, idleMs: 30_000 });
+    expect(c.llm.anthropic).toEqual({ apiKey: "sk-ant-1", model: "claude-sonnet-5-5", baseURL: undefined, idleMs: 30_000 });
+    expect(config({ OPENAI_API_KEY: "sk-1", LLM_IDLE_SECONDS: "2" }).llm.openai?.idleMs).toBe(2_000);
     expect(config({ APP_ENV: "test" }).llm).toMatchObject({ openai: undefined, anthropic: undefined });
   });
 
