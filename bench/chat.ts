@@ -26,7 +26,7 @@ import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { startInstantOpenAI } from "./fake-openai.ts";
 import { newWorkerd, rssKiB, startApp, stats, workerdPids, type Stats } from "./harness.ts";
 import { writeSection } from "./report.ts";
-import { seed } from "./seed.ts";
+import { QUESTIONS, seed } from "./seed.ts";
 import { isCoordinatorComplete, openLeanStream, takeEvents, type Event, type Stream } from "./sse.ts";
 
 const FULL = process.argv.includes("--full");
@@ -44,14 +44,6 @@ const SUBSCRIBERS = WANTED.map((n) => Math.min(n, MAX_SUBSCRIBERS));
 const CAPPED = WANTED.some((n) => n > MAX_SUBSCRIBERS)
   ? ` ${WANTED.filter((n) => n > MAX_SUBSCRIBERS).join(", ")} subscribers were capped to ${MAX_SUBSCRIBERS.toLocaleString("en")}: workerd holds two file descriptors per connection and the fd limit is ${FD_LIMIT.toLocaleString("en")}.`
   : "";
-const QUESTIONS = [
-  "다음 주 IT 회사 면접인데 뭐 입으면 좋을까요? 예산은 30만원이에요",
-  "What should I wear for a first date this weekend?",
-  "친구 결혼식 하객룩 추천해 주세요",
-  "출근룩으로 입을 슬랙스랑 셔츠 골라 주세요",
-  "A smart casual outfit for a team dinner in autumn",
-  "여행 갈 때 편하게 입을 옷",
-];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const kib = (x: number) => `${Math.round(x).toLocaleString("en")} KiB`;

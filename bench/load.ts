@@ -35,7 +35,7 @@ import type { WebSocket as WebSocketType } from "ws";
 import { startInstantOpenAI } from "./fake-openai.ts";
 import { rssKiB, startApp, stats, type Stats } from "./harness.ts";
 import { writeSection } from "./report.ts";
-import { seed } from "./seed.ts";
+import { QUESTIONS, seed } from "./seed.ts";
 import { isCoordinatorComplete, openLeanStream, takeEvents, type Event, type Stream } from "./sse.ts";
 
 const { WebSocket } = createRequire(import.meta.url)("ws") as { WebSocket: typeof WebSocketType };
@@ -59,14 +59,6 @@ const PRODUCTS = 2_400;
 const TURN_TIMEOUT_MS = 240_000;
 const ROUND_TIMEOUT_MS = 60_000;
 
-const QUESTIONS = [
-  "다음 주 IT 회사 면접인데 뭐 입으면 좋을까요? 예산은 30만원이에요",
-  "What should I wear for a first date this weekend?",
-  "친구 결혼식 하객룩 추천해 주세요",
-  "출근룩으로 입을 슬랙스랑 셔츠 골라 주세요",
-  "A smart casual outfit for a team dinner in autumn",
-  "여행 갈 때 편하게 입을 옷",
-];
 const TYPED = [
   "I led a team of five that cut our release time from two weeks to three days.",
   "Mostly by automating the tests and reviewing smaller changes every day.",

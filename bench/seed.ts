@@ -15,3 +15,13 @@ export async function seed(db: D1Database, products: number) {
     .flatMap((f) => parseKnowledgeFile(f, readFileSync(`data/knowledge/${f}`, "utf8")));
   for (let i = 0; i < passages.length; i += 30) await db.batch(passages.slice(i, i + 30).flatMap((p) => passageStatements(db, p)));
 }
+
+/** What the benches' users ask the stylists (a mix of occasions, in Korean and English). */
+export const QUESTIONS = [
+  "다음 주 IT 회사 면접인데 뭐 입으면 좋을까요? 예산은 30만원이에요",
+  "What should I wear for a first date this weekend?",
+  "친구 결혼식 하객룩 추천해 주세요",
+  "출근룩으로 입을 슬랙스랑 셔츠 골라 주세요",
+  "A smart casual outfit for a team dinner in autumn",
+  "여행 갈 때 편하게 입을 옷",
+];
