@@ -7,9 +7,9 @@ import { config } from "../config";
 import { buildBrief } from "./brief-builder.ts";
 import type { ChatRoom } from "./room.ts";
 import { EngineError, type ExpertEngine } from "./engines/engine.ts";
-import { recordExpertFailure } from "./failed-jobs.ts";
+import { recordFailedJob } from "../queues/failed-jobs.ts";
 import { selectEngine } from "./engines/select.ts";
-import { EXPERT_JOB_MAX_RETRIES, ExpertJob, type ProductRef } from "./jobs.ts";
+import { EXPERT_JOB_MAX_RETRIES, ExpertJob, failedExpertJob, type ProductRef } from "./jobs.ts";
 import type { PeerAnswer } from "./brief.ts";
 import { getProduct, type PublicProduct } from "../catalog/products.ts";
 import { RetryLater, requestIdOf } from "../queues/consumer.ts";
@@ -52,7 +52,7 @@ export async function runExpertJob(message: Message<unknown>, env: Env): Promise
     call(final ? "failed" : "retry", 0);
     console.error(JSON.stringify({ level: "error", msg: "expert job failed", requestId: job.requestId, expert: job.expert, turn: job.turnId, attempt, final, error: String(err) }));
     if (!final) throw new RetryLater(err, retryDelay(err, attempt));
-    await recordExpertFailure(env, job, attempt, err);
+    await recordFailedJob(env, failedExpertJob(job, attempt), err);
     await room.fail(job.turnId, job.expert, userFacingReason(err));
     if (err instanceof EngineError && !err.retryable) return; // nothing a dead-letter replay could fix
     throw new RetryLater(err, 0); // past max_retries: the queue moves it to the dead-letter queue

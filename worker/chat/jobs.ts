@@ -41,3 +41,7 @@ export type ExpertJob = z.infer<typeof ExpertJob>;
  * attempt MAX_RETRIES + 1, after which the queue moves it to the dead-letter queue.
  */
 export const EXPERT_JOB_MAX_RETRIES = 3;
+
+/** An expert job's dead-letter record (worker/queues/failed-jobs.ts): the turn's user, named by room, turn and expert. */
+export const failedExpertJob = (job: ExpertJob, attempts: number) =>
+  ({ queue: "expert-jobs", userId: job.userId, subject: `room:${job.roomId}/turn:${job.turnId}/expert:${job.expert}`, body: job, attempts, requestId: job.requestId }) as const;

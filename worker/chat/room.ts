@@ -12,9 +12,9 @@
 // is tried again until then, so no turn stays "in progress" and none is half saved.
 import { DurableObject } from "cloudflare:workers";
 import { config } from "../config.ts";
-import { recordExpertFailure } from "./failed-jobs.ts";
+import { recordFailedJob } from "../queues/failed-jobs.ts";
 import { agentHeader, COORDINATOR, EXPERTS, PANEL, type ExpertId } from "./experts.ts";
-import type { ExpertJob, ProductRef } from "./jobs.ts";
+import { failedExpertJob, type ExpertJob, type ProductRef } from "./jobs.ts";
 import { frame, HEARTBEAT, OPENING, SSE_HEADERS, type Frame, type SseEvent } from "./sse.ts";
 import { concatBytes } from "../bytes.ts";
 import { saveAnswers } from "./store.ts";
@@ -249,7 +249,6 @@ export class ChatRoom extends DurableObject<Env> {
     this.forgetOldTurns();
     this.emit(turn, "turn", this.turnData(start));
     this.persist(turn);
-    await this.schedule();
     try {
       await this.env.EXPERT_JOBS.sendBatch(PANEL.map((expert) => ({ body: this.job(start, expert, []) })));
     } catch (err) {
@@ -261,6 +260,8 @@ export class ChatRoom extends DurableObject<Env> {
       this.persist(turn);
       for (const s of this.subscribers) if (s.turnId === start.turnId) this.close(s);
     }
+    // The deadline's alarm after the jobs are out: storage is no reason to keep them waiting.
+    await this.schedule();
   }
 
   private turnData(start: TurnStart) {
@@ -323,7 +324,7 @@ export class ChatRoom extends DurableObject<Env> {
     const late = (Object.keys(turn.experts) as ExpertId[]).filter((e) => turn.experts[e].status === "pending");
     const seconds = Math.round(this.deadlineMs() / 1000);
     await Promise.all(
-      late.map((expert) => recordExpertFailure(this.env, this.job(turn.start, expert, []), turn.experts[expert].attempt, `deadline: no answer within ${seconds} s`)),
+      late.map((expert) => recordFailedJob(this.env, failedExpertJob(this.job(turn.start, expert, []), turn.experts[expert].attempt), `deadline: no answer within ${seconds} s`)),
     );
     for (const expert of late) {
       Object.assign(turn.experts[expert], { status: "failed", error: "답변이 너무 늦어졌어요. 다시 시도해 주세요. (No answer in time; please retry.)" } satisfies Partial<ExpertState>);

@@ -10,6 +10,7 @@ import { config } from "../config";
 import { db } from "../db/client";
 import { record, type MetricEvent } from "../metrics/record.ts";
 import { RetryLater, requestIdOf } from "../queues/consumer.ts";
+import { recordFailedJob } from "../queues/failed-jobs.ts";
 import type { GarmentCategory } from "./compositor/compose.ts";
 import { resolveOutfit } from "./garments.ts";
 import { FittingError, type ImageBytes } from "./providers/provider.ts";
@@ -69,7 +70,7 @@ export async function runFittingJob(message: Message<unknown>, env: Env): Promis
     if (!final) throw new RetryLater(err, retryDelay(err as FittingError, message.attempts));
     const reason = err instanceof FittingError ? err.message : "가상 피팅 중 문제가 생겼습니다. 다시 시도해 주세요. (The try-on failed; please try again.)";
     await markFailed(d, task.id, reason);
-    await recordFailure(env, task, message.attempts, err, requestId);
+    await recordFailedJob(env, { queue: "fitting-jobs", userId: task.userId, subject: `fitting:${task.id}`, body: { taskId: task.id }, attempts: message.attempts, requestId }, err);
     await tell(env, task, { task_id: task.id, status: "failed", error: reason }, requestId);
     if (err instanceof FittingError && !err.retryable) return; // a refusal: nothing a dead-letter replay could fix
     throw new RetryLater(err, 0); // past max_retries: to the dead-letter queue
@@ -105,12 +106,5 @@ async function tell(env: Env, task: TaskRow, data: Record<string, unknown>, requ
 function retryDelay(err: FittingError, attempt: number): number {
   if (err.retryAfterSeconds !== undefined) return Math.min(120, Math.ceil(err.retryAfterSeconds));
   return Math.min(60, 5 * 2 ** (attempt - 1));
-}
-
-async function recordFailure(env: Env, task: TaskRow, attempts: number, err: unknown, requestId: string | undefined) {
-  await env.DB.prepare("insert into failed_jobs (queue, user_id, subject, body, error, attempts) values (?, ?, ?, ?, ?, ?)")
-    .bind("fitting-jobs", task.userId, `fitting:${task.id}`, JSON.stringify({ taskId: task.id }), String(err).slice(0, 1000), attempts)
-    .run()
-    .catch((e: unknown) => console.error(JSON.stringify({ level: "error", msg: "could not record failed job", requestId, error: String(e) })));
 }
 

@@ -5,6 +5,7 @@
 // written for the request (`log` below) carries it. The duration also goes out as a
 // Server-Timing header. Query strings are left out: OAuth codes and image URLs travel there.
 import type { Context, MiddlewareHandler } from "hono";
+import { editHeaders } from "./headers";
 import type { AppEnv } from "./hono";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -26,14 +27,10 @@ export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
   // Time inside the Worker (Workers clocks advance across I/O, which is what this measures).
   const timing = `app;dur=${Date.now() - started}`;
-  try {
-    c.res.headers.append("server-timing", timing);
-  } catch {
-    // Responses from fetch() or the cache have immutable headers: copy, then annotate.
-    c.res = new Response(c.res.body, c.res);
-    c.res.headers.append("server-timing", timing);
-  }
-  c.res.headers.set(REQUEST_ID_HEADER, requestId);
+  editHeaders(c, (headers) => {
+    headers.append("server-timing", timing);
+    headers.set(REQUEST_ID_HEADER, requestId);
+  });
   const user = c.get("user") as AppEnv["Variables"]["user"] | undefined;
   log(c, c.res.status >= 500 ? "error" : "info", "request", {
     method: c.req.method,

@@ -7,6 +7,13 @@ import { AppError } from "./errors";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Refuses a request whose `Origin` is not ours or, with no `Origin`, whose `Sec-Fetch-Site` is one of `foreign`. */
+function refuseForeign(origin: string | undefined, own: string, site: string | undefined, foreign: readonly string[]): void {
+  if (origin !== undefined ? origin !== own : site !== undefined && foreign.includes(site)) {
+    throw new AppError(403, "Cross-origin request refused", "cross_origin");
+  }
+}
+
 /**
  * For the seed's GET routes that change state (a streamed chat turn is a GET with the
  * message in its query): refuses a request another site's page started, whatever its
@@ -14,23 +21,11 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * otherwise carry the SameSite=Lax cookie.
  */
 export const sameOriginAlways: MiddlewareHandler = async (c, next) => {
-  const origin = c.req.header("origin");
-  const site = c.req.header("sec-fetch-site");
-  if ((origin !== undefined && origin !== new URL(c.req.url).origin) || site === "cross-site" || site === "same-site") {
-    throw new AppError(403, "Cross-origin request refused", "cross_origin");
-  }
+  refuseForeign(c.req.header("origin"), new URL(c.req.url).origin, c.req.header("sec-fetch-site"), ["cross-site", "same-site"]);
   await next();
 };
 
 export const sameOrigin: MiddlewareHandler = async (c, next) => {
-  if (!SAFE.has(c.req.method)) {
-    const origin = c.req.header("origin");
-    const own = new URL(c.req.url).origin;
-    if (origin !== undefined) {
-      if (origin !== own) throw new AppError(403, "Cross-origin request refused", "cross_origin");
-    } else if (c.req.header("sec-fetch-site") === "cross-site") {
-      throw new AppError(403, "Cross-origin request refused", "cross_origin");
-    }
-  }
+  if (!SAFE.has(c.req.method)) refuseForeign(c.req.header("origin"), new URL(c.req.url).origin, c.req.header("sec-fetch-site"), ["cross-site"]);
   await next();
 };

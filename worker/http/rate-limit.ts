@@ -11,7 +11,7 @@ import { AppError } from "./errors";
 import type { AppEnv } from "./hono";
 import { log } from "./logger";
 
-/** Every [[ratelimits]] binding counts over a 60-second window (test/node/wrangler-config checks). */
+/** Every [[ratelimits]] binding in wrangler.toml counts over a 60-second window (`period = 60`). */
 export const WINDOW_SECONDS = 60;
 
 export type Action = "login" | "chat" | "upload" | "tryon" | "voice";
@@ -44,8 +44,14 @@ async function allowed(c: Context<AppEnv>, binding: RateLimit, key: string): Pro
   }
 }
 
-/** Throws a 429 when this caller has used up the action's allowance for the window. */
+/** Throws the 429 when this caller has used up the action's allowance for the window. */
 export async function checkLimit(c: Context<AppEnv>, action: Action): Promise<void> {
+  const refusal = await limitRefusal(c, action);
+  if (refusal) throw refusal;
+}
+
+/** The 429 for this caller when the action's allowance is used up (recorded), else null. */
+export async function limitRefusal(c: Context<AppEnv>, action: Action): Promise<AppError | null> {
   const ip = clientIp(c);
   const checks: { limiter: Limiter; key: string; scope: "user" | "ip" }[] = [];
   if (action === "login") {
@@ -56,9 +62,9 @@ export async function checkLimit(c: Context<AppEnv>, action: Action): Promise<vo
   }
   const outcomes = await Promise.all(checks.map((check) => allowed(c, c.env[check.limiter], check.key)));
   const refused = checks.find((_, i) => !outcomes[i]);
-  if (!refused) return;
+  if (!refused) return null;
   record(c.env, { kind: "rate_limited", limit: action, scope: refused.scope });
-  throw new AppError(
+  return new AppError(
     429,
     `요청이 너무 많아요. ${WINDOW_SECONDS}초 뒤에 다시 시도해 주세요. (Too many ${action} requests: try again in ${WINDOW_SECONDS} s.)`,
     "rate_limited",

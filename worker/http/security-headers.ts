@@ -4,6 +4,7 @@
 // cannot run script if opened directly. The API docs page is the one HTML page here: it
 // loads Swagger UI from jsDelivr with an inline bootstrap script (@hono/swagger-ui).
 import type { MiddlewareHandler } from "hono";
+import { editHeaders } from "./headers";
 
 const COMMON: Record<string, string> = {
   "strict-transport-security": "max-age=63072000; includeSubDomains",
@@ -21,11 +22,7 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   if (c.res.status === 101) return; // a WebSocket handshake: nothing to render
   const headers = { ...COMMON, "content-security-policy": c.req.path === "/api/docs" ? DOCS_CSP : API_CSP };
-  try {
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
-  } catch {
-    // A response from fetch() or the cache has immutable headers: copy it, then set them.
-    c.res = new Response(c.res.body, c.res);
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
-  }
+  editHeaders(c, (h) => {
+    for (const [name, value] of Object.entries(headers)) h.set(name, value);
+  });
 };

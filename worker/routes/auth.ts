@@ -16,7 +16,7 @@ import { AppError } from "../http/errors";
 import { router, type AppEnv } from "../http/hono";
 import { log } from "../http/logger";
 import { record } from "../metrics/record";
-import { checkLimit } from "../http/rate-limit";
+import { checkLimit, limitRefusal } from "../http/rate-limit";
 import { cookieAuth, envelope, errors } from "../http/openapi";
 
 const auth = router();
@@ -68,17 +68,6 @@ function backToLogin(c: Context<AppEnv>, reason: string) {
   return c.redirect(`/login?error=${encodeURIComponent(reason)}`, 302);
 }
 
-/** The sign-in allowance for a browser navigation: false (and no JSON) when it is used up. */
-async function loginAllowed(c: Context<AppEnv>): Promise<boolean> {
-  try {
-    await checkLimit(c, "login");
-    return true;
-  } catch (err) {
-    if (err instanceof AppError && err.status === 429) return false;
-    throw err;
-  }
-}
-
 auth.openapi(
   createRoute({
     method: "get",
@@ -91,7 +80,7 @@ auth.openapi(
   async (c) => {
     const kakao = config(c.env).kakao;
     if (!kakao) return backToLogin(c, "config");
-    if (!(await loginAllowed(c))) return backToLogin(c, "rate_limited");
+    if (await limitRefusal(c, "login")) return backToLogin(c, "rate_limited"); // a navigation: no JSON
     const state = await issueState(c, jwtKey(config(c.env)), c.req.valid("query").return_to ?? "/");
     return c.redirect(authorizeUrl(kakao, redirectUri(c), state), 302);
   },
@@ -116,7 +105,7 @@ auth.openapi(
   async (c) => {
     const cfg = config(c.env);
     if (!cfg.kakao) return backToLogin(c, "config");
-    if (!(await loginAllowed(c))) return backToLogin(c, "rate_limited");
+    if (await limitRefusal(c, "login")) return backToLogin(c, "rate_limited"); // a navigation: no JSON
     const q = c.req.valid("query");
     const returnTo = await consumeState(c, jwtKey(cfg), q.state);
     if (returnTo === null) return backToLogin(c, "state_mismatch");
