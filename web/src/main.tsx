@@ -1,7 +1,7 @@
 // Entry: the router and its routes. Every page is its own chunk, so the login page never
 // downloads the signed-in frame and each section pays only for itself.
 import { Route, Router } from "@solidjs/router";
-import { lazy } from "solid-js";
+import { lazy, Suspense } from "solid-js";
 import { render } from "solid-js/web";
 import "./styles/base.css";
 
@@ -25,26 +25,29 @@ if (!root) throw new Error("index.html has no #root element");
 
 render(
   () => (
-    <Router>
-      <Route path="/login" component={Login} />
-      {/* The signed-in pages share one frame, which checks the session once on entry. */}
-      <Route path="/" component={AppFrame}>
-        {/* Home: the occasions, upcoming first. */}
-        <Route path="/" component={Occasions} />
-        <Route path="/occasions" component={Occasions} />
-        <Route path="/occasions/:id" component={OccasionPage} />
-        <Route path="/style/:roomId?" component={Style} />
-        <Route path="/catalog" component={Catalog} />
-        <Route path="/products/:id" component={ProductDetail} />
-        <Route path="/try-on" component={TryOn} />
-        <Route path="/practice" component={Practice} />
-        <Route path="/practice/:id" component={LiveRehearsal} />
-        <Route path="/practice/:id/report" component={RehearsalReport} />
-        <Route path="/progress" component={Progress} />
-        <Route path="/profile" component={Profile} />
-      </Route>
-      <Route path="*404" component={NotFound} />
-    </Router>
+    // Until the chosen language's dictionary is in (i18n/lang.ts) nothing shows; the route's chunk loads meanwhile.
+    <Suspense>
+      <Router>
+        <Route path="/login" component={Login} />
+        {/* The signed-in pages share one frame, which checks the session once on entry. */}
+        <Route path="/" component={AppFrame}>
+          {/* Home: the occasions, upcoming first. */}
+          <Route path="/" component={Occasions} />
+          <Route path="/occasions" component={Occasions} />
+          <Route path="/occasions/:id" component={OccasionPage} />
+          <Route path="/style/:roomId?" component={Style} />
+          <Route path="/catalog" component={Catalog} />
+          <Route path="/products/:id" component={ProductDetail} />
+          <Route path="/try-on" component={TryOn} />
+          <Route path="/practice" component={Practice} />
+          <Route path="/practice/:id" component={LiveRehearsal} />
+          <Route path="/practice/:id/report" component={RehearsalReport} />
+          <Route path="/progress" component={Progress} />
+          <Route path="/profile" component={Profile} />
+        </Route>
+        <Route path="*404" component={NotFound} />
+      </Router>
+    </Suspense>
   ),
   root,
 );

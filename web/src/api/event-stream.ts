@@ -1,8 +1,8 @@
 // Reads a Server-Sent Events stream over fetch, parsed as EventSource does (eventsource-parser),
 // but without EventSource's automatic reconnect: a chat turn's
 // stream is opened by a GET that sends the message, and reconnecting would send it again.
-// fetch also lets a refused request (400, 404) say why.
-import { EventSourceParserStream } from "eventsource-parser/stream";
+// fetch also lets a refused request (400, 404) say why. The parser is its own chunk, fetched
+// alongside the first stream's request, so a page that opens no stream never downloads it.
 import { networkError, responseError } from "./client";
 
 export type StreamMessage = { id: string | null; event: string; data: string };
@@ -17,6 +17,8 @@ export type StreamOptions = {
  * refused or the connection breaks (status 0), or with an AbortError after `signal` aborts.
  */
 export async function readEventStream(path: string, options: StreamOptions): Promise<void> {
+  const parser = import("eventsource-parser/stream");
+  parser.catch(() => {}); // awaited below, once the response is in; a failed load is a network error there
   let response: Response;
   try {
     response = await fetch(path, { credentials: "include", headers: { Accept: "text/event-stream" }, signal: options.signal });
@@ -25,6 +27,9 @@ export async function readEventStream(path: string, options: StreamOptions): Pro
   }
   if (!response.ok || !response.body || !response.headers.get("content-type")?.includes("text/event-stream")) throw await responseError(response);
 
+  const { EventSourceParserStream } = await parser.catch(() => {
+    throw networkError();
+  });
   const reader = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
   try {
     for (;;) {

@@ -11,7 +11,7 @@ export function LanguageSwitcher() {
     <div class="lang-switch" role="group" aria-label={t("lang.label")}>
       <For each={LANGS}>
         {(code) => (
-          <button type="button" lang={code} aria-pressed={lang() === code} onClick={() => setLang(code)}>
+          <button type="button" lang={code} aria-pressed={lang() === code} onClick={() => void setLang(code)}>
             {NAMES[code]}
           </button>
         )}

@@ -1,13 +1,16 @@
 // The chosen language as a signal, and `t` to read the dictionary in it. Chosen once from
 // localStorage or the browser's preferences; switching updates every text that reads `t`.
-import { createSignal } from "solid-js";
-import { en } from "./en";
-import { ko, type MessageKey, type Messages } from "./ko";
+// Each dictionary is its own chunk and only the chosen one is downloaded: the first render
+// waits for it under main.tsx's Suspense (in parallel with the route's chunk), and a switch
+// keeps the current texts until the other dictionary has arrived.
+import { createResource, createSignal } from "solid-js";
+import type { MessageKey, Messages } from "./ko";
 
 export type Lang = "ko" | "en";
 export const LANGS: readonly Lang[] = ["ko", "en"];
 
-const dictionaries: Record<Lang, Messages> = { ko, en };
+const loadDictionary = (lang: Lang): Promise<Messages> =>
+  lang === "ko" ? import("./ko").then((m) => m.ko) : import("./en").then((m) => m.en);
 const STORAGE_KEY = "debut.lang";
 
 function initialLang(): Lang {
@@ -32,10 +35,12 @@ function readSaved(): Lang | null {
 
 const [lang, setLangSignal] = createSignal<Lang>(initialLang());
 document.documentElement.lang = lang();
+const [dictionary] = createResource(lang, loadDictionary);
 
 export { lang };
 
-export function setLang(next: Lang): void {
+export async function setLang(next: Lang): Promise<void> {
+  await loadDictionary(next);
   setLangSignal(next);
   document.documentElement.lang = next;
   try {
@@ -47,6 +52,7 @@ export function setLang(next: Lang): void {
 
 /** The text for `key` in the current language, with `{name}` placeholders filled from `vars`. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = dictionaries[lang()][key];
+  // `latest` suspends only until the first dictionary is in; outside a Suspense boundary it is empty until then.
+  const text = dictionary.latest?.[key] ?? "";
   return vars ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole)) : text;
 }

@@ -3,16 +3,20 @@
 // room is in the URL (/style/:roomId), so a reload comes back to it; a new chat is /style
 // until its first message creates the room.
 import { useNavigate, useParams } from "@solidjs/router";
-import { createEffect, createSignal, on, Show, untrack } from "solid-js";
+import { createEffect, createSignal, lazy, on, Show, Suspense, untrack } from "solid-js";
 import { PageHead } from "../../components/PageHead";
+import { t } from "../../i18n/lang";
 import { ChatStart } from "./ChatStart";
 import { Composer, COMPOSER_INPUT_ID } from "./Composer";
-import { ConversationLog } from "./ConversationLog";
 import { createConversation } from "./conversation";
 import { createRoomList } from "./rooms";
 import { RoomList } from "./RoomList";
 import { StreamBanner } from "./StreamBanner";
 import "./style.css";
+
+// The log (and the answers' product cards) is its own chunk: a new chat shows the composer
+// and the examples without it, and an open room fetches it alongside the room's messages.
+const ConversationLog = lazy(() => import("./ConversationLog").then((m) => ({ default: m.ConversationLog })));
 
 export default function Style() {
   const params = useParams<{ roomId?: string }>();
@@ -33,13 +37,20 @@ export default function Style() {
       () => params.roomId,
       (param) => {
         const roomId = param === undefined ? null : Number(param);
+        if (roomId !== null) void ConversationLog.preload();
         if (roomId !== untrack(conversation.roomId)) conversation.open(roomId);
       },
     ),
   );
 
+  // Someone writing a first message will need the log: fetch it while they type.
+  function writeDraft(text: string) {
+    setDraft(text);
+    void ConversationLog.preload();
+  }
+
   function pickExample(question: string) {
-    setDraft(question);
+    writeDraft(question);
     document.getElementById(COMPOSER_INPUT_ID)?.focus();
   }
 
@@ -50,13 +61,15 @@ export default function Style() {
         <RoomList rooms={rooms} />
         <div class="chat__room">
           <Show when={conversation.roomId() !== null || conversation.turns().length > 0} fallback={<ChatStart onPick={pickExample} />}>
-            <ConversationLog conversation={conversation} />
+            <Suspense fallback={<p class="status-line" role="status">{t("loading")}</p>}>
+              <ConversationLog conversation={conversation} />
+            </Suspense>
           </Show>
           <div class="chat__bottom">
             <Show when={conversation.broken()}>
               <StreamBanner onReconnect={conversation.reopen} />
             </Show>
-            <Composer draft={draft()} onDraft={setDraft} busy={conversation.streaming()} onSend={conversation.send} />
+            <Composer draft={draft()} onDraft={writeDraft} busy={conversation.streaming()} onSend={conversation.send} />
           </div>
         </div>
       </div>

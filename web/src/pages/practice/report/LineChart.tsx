@@ -1,8 +1,11 @@
 // A line chart (uPlot, canvas) with a text twin for screen readers: x is time, each series a
-// line; an optional band shades the range that counts as good.
+// line; an optional band shades the range that counts as good. uPlot (23 KiB gzip, more than
+// the rest of a report page) is its own chunk, fetched when a chart mounts: the page's text
+// and scores show first, and the chart's box keeps its height so nothing moves when it draws.
 import { onCleanup, onMount } from "solid-js";
-import uPlot from "uplot";
-import "uplot/dist/uPlot.min.css";
+import type uPlot from "uplot";
+
+const CHART_HEIGHT = 220;
 
 export type Series = { label: string; values: (number | null)[]; color: string };
 
@@ -19,12 +22,20 @@ export function LineChart(props: {
 }) {
   let host: HTMLDivElement | undefined;
   let plot: uPlot | undefined;
-  onMount(() => {
-    if (!host) return;
+  let resize: ResizeObserver | undefined;
+  let disposed = false;
+  onCleanup(() => {
+    disposed = true;
+    resize?.disconnect();
+    plot?.destroy();
+  });
+  onMount(async () => {
+    const { default: UPlot } = await import("./uplot");
+    if (!host || disposed) return;
     const band = props.band;
     const opts: uPlot.Options = {
       width: host.clientWidth || 600,
-      height: 220,
+      height: CHART_HEIGHT,
       scales: { x: { time: props.time ?? false }, y: props.yRange ? { range: props.yRange } : {} },
       axes: [{ stroke: "#575064", grid: { stroke: "#eee6da" }, ...(props.xLabel ? { values: (_u, splits) => splits.map((v) => props.xLabel!(v)) } : {}) }, { stroke: "#575064", grid: { stroke: "#eee6da" } }],
       legend: { show: props.series.length > 1 },
@@ -44,17 +55,13 @@ export function LineChart(props: {
           }
         : {},
     };
-    plot = new uPlot(opts, [props.x, ...props.series.map((s) => s.values)] as uPlot.AlignedData, host);
-    const resize = new ResizeObserver(() => plot?.setSize({ width: host!.clientWidth, height: 220 }));
+    plot = new UPlot(opts, [props.x, ...props.series.map((s) => s.values)] as uPlot.AlignedData, host);
+    resize = new ResizeObserver(() => plot?.setSize({ width: host!.clientWidth, height: CHART_HEIGHT }));
     resize.observe(host);
-    onCleanup(() => {
-      resize.disconnect();
-      plot?.destroy();
-    });
   });
   return (
     <figure class="line-chart">
-      <div ref={host} role="img" aria-label={`${props.label}. ${props.summary}`} />
+      <div ref={host} class="line-chart__plot" role="img" aria-label={`${props.label}. ${props.summary}`} />
       <figcaption class="visually-hidden">{props.summary}</figcaption>
     </figure>
   );
