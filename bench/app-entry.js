@@ -14,10 +14,18 @@ import app from "./.build/index.js";
 export * from "./.build/index.js";
 
 let roundTrips = 0;
+/** The statements of the latest round trips (GET /__bench/d1?log=1 returns and clears them): what a turn asks D1. */
+let statements = [];
 
 /** k trivial D1 queries, one after another. */
 async function trivialQueries(env, k) {
   for (let i = 0; i < k; i++) await env.DB.prepare("select ? as n").bind(i).first();
+}
+/** A round trip's SQL: one statement (`_queryOrThrow(sql, …)`, `_send("/query", sql, …)`) or a batch's (`_send("/query", [sql…], …)`). */
+function describe(args) {
+  const query = args[0] === "/query" || args[0] === "/execute" ? args[1] : args[0];
+  const text = (q) => (typeof q === "string" ? q : (q?.sql ?? JSON.stringify(q)));
+  return Array.isArray(query) ? `batch of ${query.length}: ${query.map(text).join(" ; ")}` : text(query);
 }
 let patched = false;
 
@@ -29,6 +37,7 @@ function patch(env) {
     const original = proto[name];
     proto[name] = function (...args) {
       roundTrips++;
+      if (statements.length < 10_000) statements.push(describe(args));
       return original.apply(this, args);
     };
   }
@@ -40,6 +49,11 @@ export default {
     const url = new URL(request.url);
     if (url.pathname === "/__bench/d1") {
       await trivialQueries(env, Number(url.searchParams.get("queries") ?? 0));
+      if (url.searchParams.has("log")) {
+        const log = statements;
+        statements = [];
+        return Response.json({ roundTrips, statements: log });
+      }
       return Response.json({ roundTrips });
     }
     // workerd runs with V8's --expose-gc under the bench: memory is read after a full collection.

@@ -6,6 +6,7 @@ import { toRecord, type ProductRecord } from "./search.ts";
 import { CATEGORIES, STYLE_TAGS, SUBCATEGORIES, TPO_TAGS } from "./vocabulary.ts";
 
 const CACHE_TTL_SECONDS = 24 * 60 * 60;
+const PRODUCT_COLUMNS = "id, name_ko, name_en, brand, gender, category, subcategory, colors, pattern, material, fit, seasons, price, style_tags, tpo_tags, description_ko, description_en, image_key";
 
 export const imageUrlFor = (imageKey: string) => `/api/images/${imageKey}`;
 
@@ -50,11 +51,7 @@ export async function getProduct(env: Pick<Env, "DB" | "PRODUCTS" | "METRICS">, 
     record(env, { kind: "product_lookup", cache: "hit", found: "yes", ms: Date.now() - started });
     return cached;
   }
-  const row = await env.DB.prepare(
-    "select id, name_ko, name_en, brand, gender, category, subcategory, colors, pattern, material, fit, seasons, price, style_tags, tpo_tags, description_ko, description_en, image_key from products where id = ?",
-  )
-    .bind(id)
-    .first();
+  const row = await env.DB.prepare(`select ${PRODUCT_COLUMNS} from products where id = ?`).bind(id).first();
   record(env, { kind: "product_lookup", cache: "miss", found: row ? "yes" : "no", ms: Date.now() - started });
   if (!row) return null;
   const product = publicProduct(toRecord(row as Parameters<typeof toRecord>[0]));
@@ -62,4 +59,37 @@ export async function getProduct(env: Pick<Env, "DB" | "PRODUCTS" | "METRICS">, 
   if (ctx) ctx.waitUntil(write);
   else await write;
   return product;
+}
+
+/**
+ * Several products by id (at most 100), in the order asked (an unknown id is left out): one
+ * bulk KV read, then the ones KV did not have in a single D1 query (one round trip however
+ * many) and KV filled with them.
+ */
+export async function getProducts(env: Pick<Env, "DB" | "PRODUCTS" | "METRICS">, ids: readonly string[]): Promise<PublicProduct[]> {
+  const started = Date.now();
+  const unique = [...new Set(ids)];
+  const found = new Map<string, PublicProduct>();
+  if (unique.length === 0) return [];
+  // KV's bulk read (up to 100 keys): one call for them all.
+  const cached = await env.PRODUCTS.get<PublicProduct>(unique.map(productCacheKey), "json");
+  unique.forEach((id) => {
+    const hit = cached.get(productCacheKey(id));
+    if (hit) found.set(id, hit);
+  });
+  const missing = unique.filter((id) => !found.has(id));
+  if (missing.length) {
+    const { results } = await env.DB.prepare(`select ${PRODUCT_COLUMNS} from products where id in (${missing.map(() => "?").join(", ")})`)
+      .bind(...missing)
+      .all();
+    const fills = results.map((row) => {
+      const product = publicProduct(toRecord(row as Parameters<typeof toRecord>[0]));
+      found.set(product.product_id, product);
+      return env.PRODUCTS.put(productCacheKey(product.product_id), JSON.stringify(product), { expirationTtl: CACHE_TTL_SECONDS });
+    });
+    await Promise.all(fills);
+  }
+  const ms = Date.now() - started;
+  for (const id of unique) record(env, { kind: "product_lookup", cache: missing.includes(id) ? "miss" : "hit", found: found.has(id) ? "yes" : "no", ms });
+  return ids.flatMap((id) => found.get(id) ?? []);
 }

@@ -3,34 +3,41 @@
 // occasion's note), the intent read from them, the knowledge passages
 // for this expert's subject, the photo from R2, and the catalog picks (planner.ts). The
 // engines only write; nothing here depends on which engine will.
-import { and, eq } from "drizzle-orm";
 import { SEASONS, TPO_TAGS, type Season } from "../catalog/vocabulary.ts";
-import { db as drizzleDb } from "../db/client";
-import { occasions, users } from "../db/schema";
 import type { Passage } from "../knowledge/passages.ts";
 import { retrievePassages } from "../knowledge/retrieve.ts";
-import { occasionNote, type NoteSource } from "../occasions/brief-note.ts";
+import { occasionNote } from "../occasions/brief-note.ts";
 import type { ExpertBrief, HistoryItem, Intent, PeerAnswer, PhotoInput, ProfileFacts } from "./brief.ts";
-import { EXPERTS, isExpertId, type ExpertId } from "./experts.ts";
+import type { ExpertId } from "./experts.ts";
 import { readIntent } from "./intent.ts";
 import { heightClass, PICKS_READ_NOTES, TREND_LOOKS, trendLookFor } from "./lenses.ts";
 import { planOutfit, planPicks } from "./planner.ts";
 import { CandidateSearches } from "./candidates.ts";
+import { coalescedReads } from "../db/coalesced-reads.ts";
 import type { PublicProduct } from "../catalog/products.ts";
 import { record } from "../metrics/record.ts";
+import { loadTurnContext, type TurnContext } from "./turn-context.ts";
 
-export type BriefRequest = { userId: number; roomId: number; turnId: string; expert: ExpertId; question: string; photoKey: string | null; peers: PeerAnswer[] };
+export type BriefRequest = {
+  userId: number;
+  roomId: number;
+  turnId: string;
+  expert: ExpertId;
+  question: string;
+  photoKey: string | null;
+  peers: PeerAnswer[];
+  /** The turn's profile, occasion and history as read when the message was stored; read here when absent. */
+  context?: TurnContext | undefined;
+};
 
-/** The conversation an expert reads: the last messages, within a character budget. */
-export const HISTORY_LIMITS = { messages: 12, chars: 4_000 } as const;
+export { HISTORY_LIMITS, loadHistory } from "./turn-context.ts";
 const PASSAGES = 4;
 /** Larger photos are not sent to a model (Anthropic's per-image limit is 5 MB). */
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
 export async function buildBrief(env: Env, req: BriefRequest, now = new Date()): Promise<ExpertBrief> {
-  const [{ occasion, ...profile }, said, photo] = await Promise.all([
-    loadProfile(env, req.userId, req.roomId),
-    loadHistory(env.DB, req.roomId, req.turnId),
+  const [{ profile, occasion, history: said }, photo] = await Promise.all([
+    req.context ?? loadTurnContext(env.DB, req.userId, req.roomId, req.turnId),
     loadPhoto(env.IMAGES, req.photoKey),
   ]);
   // A room opened for an occasion starts from what the user said when planning it.
@@ -39,13 +46,15 @@ export async function buildBrief(env: Env, req: BriefRequest, now = new Date()):
   // "내일 면접" means this season: without a stated one, the date decides what is wearable.
   const intent: Intent = { ...read, season: read.season ?? seasonAt(now) };
   // The notes and the picks are looked up side by side unless the expert's lens picks by the notes.
-  const notes = passagesFor(env.DB, req.expert, req.question, intent, profile);
-  const searches = new CandidateSearches(env.DB);
+  // Their queries that start together share a D1 round trip (db/coalesced-reads.ts).
+  const reads = coalescedReads(env.DB);
+  const notes = passagesFor(reads, req.expert, req.question, intent, profile);
+  const searches = new CandidateSearches(reads);
   const given = { passages: PICKS_READ_NOTES.has(req.expert) ? await notes : [], searches };
   const [passages, picks] = await Promise.all([
     notes,
     searched(env, searches, () =>
-      req.expert === "fitting_coordinator" ? planOutfit(env.DB, intent, profile, req.peers, given) : planPicks(env.DB, intent, profile, req.expert, given),
+      req.expert === "fitting_coordinator" ? planOutfit(reads, intent, profile, req.peers, given) : planPicks(reads, intent, profile, req.expert, given),
     ),
   ]);
   return { expert: req.expert, language: intent.language, question: req.question, photo, history, profile, intent, passages, picks, peers: req.expert === "fitting_coordinator" ? req.peers : [] };
@@ -64,51 +73,6 @@ async function searched(env: Pick<Env, "METRICS">, searches: CandidateSearches, 
     point("failed", 0);
     throw err;
   }
-}
-
-/** The user's profile facts and, in the same query, the occasion this room was opened for (if any). */
-async function loadProfile(env: Env, userId: number, roomId: number): Promise<ProfileFacts & { occasion: NoteSource | undefined }> {
-  const [row] = await drizzleDb(env)
-    .select({
-      nickname: users.nickname,
-      heightCm: users.heightCm,
-      bodyShape: users.bodyShape,
-      skinTone: users.skinTone,
-      gender: users.gender,
-      preferredStyles: users.preferredStyles,
-      occasion: { kind: occasions.kind, title: occasions.title, startsAt: occasions.startsAt, timeZone: occasions.timeZone, language: occasions.language, place: occasions.place, notes: occasions.notes, details: occasions.details },
-    })
-    .from(users)
-    .leftJoin(occasions, and(eq(occasions.userId, users.id), eq(occasions.roomId, roomId)))
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!row) throw new Error(`user ${userId} not found`);
-  return { ...row, occasion: row.occasion ?? undefined };
-}
-
-const EXPERT_OF_SENDER = new Map<string, ExpertId>(Object.entries(EXPERTS).map(([id, e]) => [e.senderType, id as ExpertId]));
-
-/** The room's messages before this turn, oldest first; product rows are left out. */
-export async function loadHistory(db: D1Database, roomId: number, turnId: string): Promise<HistoryItem[]> {
-  const { results } = await db
-    .prepare(
-      `select sender_type, message from chat_messages
-       where room_id = ? and (turn_id is null or turn_id != ?) and sender_type not like '%\\_PRODUCT' escape '\\'
-       order by created_at desc, id desc limit ?`,
-    )
-    .bind(roomId, turnId, HISTORY_LIMITS.messages)
-    .all<{ sender_type: string; message: string }>();
-  const items: HistoryItem[] = [];
-  let chars = 0;
-  for (const r of results) {
-    const expert = EXPERT_OF_SENDER.get(r.sender_type);
-    const item: HistoryItem | null = r.sender_type === "USER" ? { role: "user", text: r.message } : expert && isExpertId(expert) ? { role: "expert", expert, text: r.message } : null;
-    if (!item || !item.text.trim()) continue;
-    if (chars + item.text.length > HISTORY_LIMITS.chars) break;
-    chars += item.text.length;
-    items.push(item);
-  }
-  return items.reverse();
 }
 
 const PHOTO_TYPES: Record<string, PhotoInput["mediaType"]> = { "image/jpeg": "image/jpeg", "image/jpg": "image/jpeg", "image/png": "image/png", "image/webp": "image/webp" };

@@ -11,7 +11,7 @@ import { recordFailedJob } from "../queues/failed-jobs.ts";
 import { selectEngine } from "./engines/select.ts";
 import { EXPERT_JOB_MAX_RETRIES, ExpertJob, failedExpertJob, type ProductRef } from "./jobs.ts";
 import type { PeerAnswer } from "./brief.ts";
-import { getProduct, type PublicProduct } from "../catalog/products.ts";
+import { getProducts, type PublicProduct } from "../catalog/products.ts";
 import { RetryLater, requestIdOf } from "../queues/consumer.ts";
 import { record } from "../metrics/record.ts";
 import type { PanelExpertId } from "./experts.ts";
@@ -97,13 +97,14 @@ async function streamAnswer(
   return text;
 }
 
+/** The panel's answers with their products, all looked up together (one D1 query for the ones KV lacks). */
 async function resolvePeers(env: Env, peers: ExpertJob["peers"]): Promise<PeerAnswer[]> {
-  return Promise.all(
-    peers.map(async (p) => {
-      const products = await Promise.all(p.product_ids.map((id) => getProduct(env, id)));
-      return { expert: p.expert as PanelExpertId, text: p.text, products: products.filter((x): x is PublicProduct => x !== null) };
-    }),
-  );
+  const products = new Map((await getProducts(env, peers.flatMap((p) => p.product_ids))).map((p) => [p.product_id, p]));
+  return peers.map((p) => ({
+    expert: p.expert as PanelExpertId,
+    text: p.text,
+    products: p.product_ids.flatMap((id) => products.get(id) ?? []),
+  }));
 }
 
 export function productRef(p: PublicProduct): ProductRef {

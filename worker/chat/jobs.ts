@@ -3,6 +3,7 @@
 // consumer validates every message, since a queue outlives deploys and their shapes.
 import { z } from "zod";
 import { EXPERTS, type ExpertId } from "./experts.ts";
+import { TurnContextSchema } from "./turn-context.ts";
 
 const expertId = z.string().refine((id): id is ExpertId => Object.hasOwn(EXPERTS, id), "unknown expert");
 
@@ -33,6 +34,8 @@ export const ExpertJob = z.object({
   peers: z.array(PeerRef).default([]),
   /** The request that started the turn (logged with the job's lines). */
   requestId: z.string().max(100).optional(),
+  /** The turn's profile, occasion and history (turn-context.ts); a copy that does not parse is read again from D1. */
+  context: TurnContextSchema.optional().catch(undefined),
 });
 export type ExpertJob = z.infer<typeof ExpertJob>;
 

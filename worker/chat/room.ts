@@ -18,6 +18,7 @@ import { failedExpertJob, type ExpertJob, type ProductRef } from "./jobs.ts";
 import { frame, HEARTBEAT, OPENING, SSE_HEADERS, type Frame, type SseEvent } from "./sse.ts";
 import { concatBytes } from "../bytes.ts";
 import { saveAnswers } from "./store.ts";
+import type { TurnContext } from "./turn-context.ts";
 import { record } from "../metrics/record.ts";
 import type { Language } from "./brief.ts";
 
@@ -33,6 +34,8 @@ export type TurnStart = {
   language: Language;
   /** The request that started the turn, carried into its jobs so their log lines join its own. */
   requestId?: string | undefined;
+  /** What every expert reads the same, read with the message's write (turn-context.ts) and sent in each job. */
+  context?: TurnContext | undefined;
 };
 
 export type Answer = { text: string; products: ProductRef[]; engine: string; model: string; completedAt: number };
@@ -335,7 +338,17 @@ export class ChatRoom extends DurableObject<Env> {
   }
 
   private job(start: TurnStart, expert: ExpertId, peers: ExpertJob["peers"]): ExpertJob {
-    return { roomId: start.roomId, userId: start.userId, turnId: start.turnId, expert, question: start.question, photoKey: start.photoKey, peers, requestId: start.requestId };
+    return {
+      roomId: start.roomId,
+      userId: start.userId,
+      turnId: start.turnId,
+      expert,
+      question: start.question,
+      photoKey: start.photoKey,
+      peers,
+      requestId: start.requestId,
+      context: start.context,
+    };
   }
 
   private forgetOldTurns() {

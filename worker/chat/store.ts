@@ -5,36 +5,54 @@ import { Recent } from "../cache/recent.ts";
 import { EXPERTS, isExpertId, type ExpertId } from "./experts.ts";
 import type { ProductRef } from "./jobs.ts";
 import type { Answer, TurnStart } from "./room.ts";
+import { contextFrom, historyStatement, profileStatement, type TurnContext } from "./turn-context.ts";
 
 const TITLE_LENGTH = 40;
 const titleOf = (text: string) => (text.length > TITLE_LENGTH ? `${text.slice(0, TITLE_LENGTH - 1)}…` : text) || "새 대화";
 
 export type UserMessage = { roomId: number; content: string; imageUrl: string | null; turnId: string };
 
-/** Stores the user's message in the room (whose owner the caller has checked). */
-export async function storeUserMessage(db: D1Database, m: UserMessage): Promise<{ messageId: number; createdAt: number }> {
+/**
+ * Stores the user's message in the room (whose owner the caller has checked) and, in the same
+ * batch, reads the turn's context (turn-context.ts): one D1 round trip for both.
+ */
+export async function storeUserMessage(db: D1Database, userId: number, m: UserMessage): Promise<{ messageId: number; createdAt: number; context: TurnContext | undefined }> {
   const now = Date.now();
-  const [inserted] = await db.batch<{ id: number }>([
+  const [inserted, , profile, history] = await db.batch([
     db
       .prepare("insert into chat_messages (room_id, sender_type, message, image_url, turn_id, created_at) values (?, 'USER', ?, ?, ?, ?) returning id")
       .bind(m.roomId, m.content, m.imageUrl, m.turnId, now),
     db.prepare("update chat_rooms set updated_at = ?, title = coalesce(title, ?) where id = ?").bind(now, titleOf(m.content), m.roomId),
+    profileStatement(db, userId, m.roomId),
+    historyStatement(db, m.roomId, m.turnId),
   ]);
-  return { messageId: inserted!.results[0]!.id, createdAt: now };
+  return { messageId: (inserted!.results[0] as { id: number }).id, createdAt: now, context: readable(() => contextFrom(userId, profile!, history!)) };
 }
 
-/** Creates a room with the user's first message in it, in one batch. */
-export async function createRoomWithMessage(db: D1Database, userId: number, m: Omit<UserMessage, "roomId">): Promise<{ roomId: number; messageId: number }> {
+/** Creates a room with the user's first message in it, and reads the user's profile, in one batch (a new room has no history). */
+export async function createRoomWithMessage(db: D1Database, userId: number, m: Omit<UserMessage, "roomId">): Promise<{ roomId: number; messageId: number; context: TurnContext | undefined }> {
   const now = Date.now();
-  const [room, message] = await db.batch<{ id: number }>([
+  const [room, message, profile] = await db.batch([
     db.prepare("insert into chat_rooms (user_id, title, created_at, updated_at) values (?, ?, ?, ?) returning id").bind(userId, titleOf(m.content), now, now),
     db
       .prepare("insert into chat_messages (room_id, sender_type, message, image_url, turn_id, created_at) values (last_insert_rowid(), 'USER', ?, ?, ?, ?) returning id")
       .bind(m.content, m.imageUrl, m.turnId, now),
+    // No occasion points at a room made in this batch: its id is not known to the join, so 0 finds none.
+    profileStatement(db, userId, 0),
   ]);
-  const roomId = room!.results[0]!.id;
+  const roomId = (room!.results[0] as { id: number }).id;
   roomOwners.set(roomId, userId);
-  return { roomId, messageId: message!.results[0]!.id };
+  return { roomId, messageId: (message!.results[0] as { id: number }).id, context: readable(() => contextFrom(userId, profile!, null)) };
+}
+
+/** The message is stored whatever its context's rows say: a context that cannot be read is left to the jobs to read again. */
+function readable(read: () => TurnContext): TurnContext | undefined {
+  try {
+    return read();
+  } catch (err) {
+    console.error(JSON.stringify({ level: "error", msg: "turn context unreadable", error: String(err) }));
+    return undefined;
+  }
 }
 
 export async function createRoom(db: D1Database, userId: number, title: string | null): Promise<number> {

@@ -1,11 +1,13 @@
 // Starting a turn: check the photo is the user's own upload, store the user's message (the
-// first and only write before anything else can fail), then hand the turn to the room's
+// first and only write before anything else can fail; the same round trip reads what every
+// expert of the turn reads, turn-context.ts), then hand the turn to the room's
 // object, which sends the panel's jobs and answers with the turn's event stream.
 import { AppError } from "../http/errors";
 import type { Language } from "./brief.ts";
 import { roomStub } from "./expert-job.ts";
 import type { TurnStart } from "./room.ts";
 import { createRoomWithMessage, storeUserMessage } from "./store.ts";
+import type { TurnContext } from "./turn-context.ts";
 
 export type TurnRequest = { userId: number; roomId: number | null; input: string; imageUrl: string | null; requestId?: string | undefined };
 
@@ -41,9 +43,21 @@ export async function storeTurn(env: Env, req: TurnRequest): Promise<StartedTurn
   const message = { content: req.input, imageUrl: req.imageUrl, turnId };
   let roomId = req.roomId;
   let messageId: number;
-  if (roomId === null) ({ roomId, messageId } = await createRoomWithMessage(env.DB, req.userId, message));
-  else ({ messageId } = await storeUserMessage(env.DB, { ...message, roomId }));
-  const turn: TurnStart = { turnId, roomId, userId: req.userId, messageId, question: req.input, imageUrl: req.imageUrl, photoKey, language: languageOf(req.input), requestId: req.requestId };
+  let context: TurnContext | undefined;
+  if (roomId === null) ({ roomId, messageId, context } = await createRoomWithMessage(env.DB, req.userId, message));
+  else ({ messageId, context } = await storeUserMessage(env.DB, req.userId, { ...message, roomId }));
+  const turn: TurnStart = {
+    turnId,
+    roomId,
+    userId: req.userId,
+    messageId,
+    question: req.input,
+    imageUrl: req.imageUrl,
+    photoKey,
+    language: languageOf(req.input),
+    requestId: req.requestId,
+    context,
+  };
   return { turn, room: roomStub(env, roomId) };
 }
 
