@@ -3,6 +3,7 @@
 // with the Worker unminified (how it shipped before issue 9). `npm run size` checks the budgets.
 import { BUDGETS, kib, measure, overBudget } from "../scripts/bundle-size.ts";
 import { writeSection } from "./report.ts";
+import { reportTargets } from "./targets.ts";
 
 const baseline = await measure({ minifyWorker: false });
 const sizes = await measure({ withDependencies: true });
@@ -37,4 +38,8 @@ const lines = [
 const problems = overBudget(sizes);
 if (problems.length) lines.push("", ...problems.map((p) => `**Over budget:** ${p}`));
 writeSection("bundle", "Delivery: Worker bundle and SPA first load", lines.join("\n"));
+reportTargets("bundle", [
+  { what: "Worker bundle, gzip", measured: kib(sizes.worker.gzip), target: `≤ ${kib(BUDGETS.workerGzip)}`, met: sizes.worker.gzip <= BUDGETS.workerGzip },
+  ...sizes.pages.map((p) => ({ what: `SPA first load JS, ${p.page}`, measured: kib(p.gzip), target: `≤ ${kib(BUDGETS.firstLoadGzip)}`, met: p.gzip <= BUDGETS.firstLoadGzip })),
+]);
 console.log(lines.join("\n"));
