@@ -9,16 +9,24 @@ import { createLocalEngine } from "./local.ts";
 import { createOpenAIEngine } from "./openai.ts";
 
 const local = createLocalEngine();
+/** One engine (and its SDK client) per configuration and isolate: a job does not build its own. */
+const made = new Map<string, ExpertEngine>();
+const once = (key: unknown, make: () => ExpertEngine) => {
+  const id = JSON.stringify(key);
+  let engine = made.get(id);
+  if (!engine) made.set(id, (engine = make()));
+  return engine;
+};
 
 export function selectEngine(c: Config): ExpertEngine {
   const { engine, openai, anthropic } = c.llm;
   if (engine === "anthropic") {
     if (!anthropic) throw misconfigured("anthropic", "ANTHROPIC_API_KEY");
-    return createAnthropicEngine(anthropic);
+    return once(["anthropic", anthropic], () => createAnthropicEngine(anthropic));
   }
   if (engine === "openai") {
     if (!openai) throw misconfigured("openai", "OPENAI_API_KEY");
-    return createOpenAIEngine(openai);
+    return once(["openai", openai], () => createOpenAIEngine(openai));
   }
   return local;
 }
