@@ -39,15 +39,16 @@ const [dictionary] = createResource(lang, loadDictionary);
 
 export { lang };
 
+/** Remembers the choice at once (a reload right after the click keeps it), then switches when its dictionary is in. */
 export async function setLang(next: Lang): Promise<void> {
-  await loadDictionary(next);
-  setLangSignal(next);
-  document.documentElement.lang = next;
   try {
     localStorage.setItem(STORAGE_KEY, next);
   } catch {
     // Not remembered across visits, but the switch still works for this one.
   }
+  await loadDictionary(next);
+  setLangSignal(next);
+  document.documentElement.lang = next;
 }
 
 /** The text for `key` in the current language, with `{name}` placeholders filled from `vars`. */
