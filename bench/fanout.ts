@@ -70,13 +70,18 @@ const onLog = (log: { level: string; message: string }) => {
 // ------------------------------------------------------------------ HTTP
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+/**
+ * One connection opened before a workerd is filled up to its fd limit, and kept: at the limit
+ * it accepts no new connection, not even the bench's own requests.
+ */
+const control = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-async function json<T>(base: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: unknown } = {}): Promise<{ res: http.IncomingMessage; body: T }> {
+async function json<T>(base: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: unknown; agent?: http.Agent } = {}): Promise<{ res: http.IncomingMessage; body: T }> {
   const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
   // POSTs carry the app's own origin (its same-origin check), as a browser's would.
   const headers = { ...(body ? { "content-type": "application/json", origin: base } : {}), ...opts.headers };
   const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method, agent, headers });
+    const req = http.request(`${base}${path}`, { method, agent: opts.agent ?? agent, headers });
     req.on("response", resolve);
     req.on("error", reject);
     req.end(body);
@@ -707,15 +712,15 @@ async function pausedSubscriber(t: Target, path: string): Promise<net.Socket> {
  * and grew by meanwhile, and did the readers get everything, and how fast.
  */
 async function slowSubscriber(variant: string, t: Target, clients: Clients, marker: string, send: (bytes: number) => Promise<void>, queued: (() => Promise<number>) | null) {
-  await clients.open(t.url, range(0, SLOW_READERS).map(t.path), t.headers, t.kind);
-  /** SLOW_FRAMES broadcasts, one at a time (each waits for every reader to have it); the RSS growth over `from`. */
-  const phase = async (from: number, watchDrop: number | null) => {
+  /** `frames` broadcasts, one at a time (each waits for every reader to have it); watches the non-reader's fate. */
+  const phase = async (frames: number, heldWith: number) => {
+    const from = rss(t);
     let peak = 0;
     let maxQueued = 0;
     let droppedAt: number | null = null;
     const delivery: number[] = [];
     let missed = 0;
-    for (let f = 0; f < SLOW_FRAMES; f++) {
+    for (let f = 0; f < frames; f++) {
       let t0 = 0;
       const result = await clients.round(marker, marker, async () => {
         t0 = hr();
@@ -725,34 +730,40 @@ async function slowSubscriber(variant: string, t: Target, clients: Clients, mark
       missed += result.arrivals.length - got.length;
       delivery.push(...got.map((a) => a - t0));
       if (f % 16 === 15) peak = Math.max(peak, rss(t) - from);
-      if (watchDrop === null) continue;
       if (queued) maxQueued = Math.max(maxQueued, await queued());
       const held = await t.held?.();
-      if (droppedAt === null && held !== undefined && held < watchDrop) droppedAt = f + 1;
+      if (droppedAt === null && held !== undefined && held < heldWith) droppedAt = f + 1;
     }
     await sleep(500);
     await t.gc();
-    return { peak: Math.max(peak, rss(t) - from), maxQueued, droppedAt, delivery: stats(delivery), missed };
+    return { grown: rss(t) - from, peak, maxQueued, droppedAt, delivery: stats(delivery), missed };
   };
-  // Phase A, readers only: what the traffic itself leaves in RSS (kept by the allocator, reused).
+  // 0. The same broadcasts to no one: what they leave in RSS by themselves (V8's heap and the
+  // allocator grow, and keep what they grew, on the first 20 MiB of 64 KiB messages).
   await t.gc();
-  const a = await phase(rss(t), null);
-  // Phase B, the same with the non-reader: its cost is what RSS grows beyond phase A.
+  const warm = await phase(SLOW_FRAMES, 0);
+  // 1. The non-reader alone: what the server holds for it (bounded, or growing with what is sent).
+  const alone = await pausedSubscriber(t, t.path(0));
+  await sleep(300);
+  const one = await phase(SLOW_FRAMES, (await t.held?.()) ?? 0);
+  alone.destroy();
+  await drained(t);
+  // 2. Beside readers: are they held up, do they miss anything.
+  await clients.open(t.url, range(0, SLOW_READERS).map(t.path), t.headers, t.kind);
   const slow = await pausedSubscriber(t, t.path(SLOW_READERS));
-  await sleep(500);
-  await t.gc();
-  const b = await phase(rss(t), (await t.held?.()) ?? 0);
+  await sleep(300);
+  const two = await phase(SLOW_FRAMES / 2, (await t.held?.()) ?? 0);
   slowRows.push({
     variant,
     readers: SLOW_READERS,
     sent: `${SLOW_FRAMES} × ${SLOW_BYTES / 1024} KiB = ${mib((SLOW_FRAMES * SLOW_BYTES) / 1024)}`,
-    dropped: b.droppedAt === null ? "**no**" : `yes, at frame ${b.droppedAt} (${mib((b.droppedAt * SLOW_BYTES) / 1024)} sent)`,
-    queued: queued ? `at most ${kib(b.maxQueued / 1024)}` : "cannot be seen",
-    rssGrowth: `${signed(b.peak)} (readers alone: ${signed(a.peak)})`,
-    delivery: `${msec(b.delivery.p50)} / ${msec(b.delivery.p99)} (alone: ${msec(a.delivery.p50)} / ${msec(a.delivery.p99)})`,
-    missed: b.missed + a.missed,
+    dropped: one.droppedAt === null ? "**no**" : `yes, at frame ${one.droppedAt} (${mib((one.droppedAt * SLOW_BYTES) / 1024)} sent; beside readers: frame ${two.droppedAt ?? "–"})`,
+    queued: queued ? `at most ${kib(one.maxQueued / 1024)}` : "cannot be seen",
+    rssGrowth: `${signed(one.grown)} (the same sent to no one, before: ${signed(warm.grown)})`,
+    delivery: `${msec(two.delivery.p50)} / ${msec(two.delivery.p99)}`,
+    missed: two.missed,
   });
-  console.log(`  slow subscriber (${variant}): dropped ${b.droppedAt ?? "never"}; RSS ${signed(b.peak)} (alone ${signed(a.peak)}); readers p99 ${msec(b.delivery.p99)} (alone ${msec(a.delivery.p99)}), missed ${b.missed + a.missed}`);
+  console.log(`  slow subscriber (${variant}): alone dropped at ${one.droppedAt ?? "never"}, RSS ${signed(one.grown)}; beside readers dropped at ${two.droppedAt ?? "never"}, readers p99 ${msec(two.delivery.p99)}, missed ${two.missed}`);
   slow.destroy();
   await clients.close();
 }
@@ -770,44 +781,55 @@ const bigRows: BigRow[] = [];
 
 /** BIG subscribers straight to the app's workerd: each costs it a socket (and its duplicate). */
 async function bigDirect() {
-  const { app, cookie, roomId, room } = await startRoomApp();
+  const { app, cookie, roomId } = await startRoomApp();
   const clients = Clients.start(clientProcesses(BIG));
+  const held = async () => (await json<{ held: number }>(app.url, "GET", `/__bench/count/${roomId}`, { agent: control })).body.held;
   try {
     await gcAt(app.url);
+    await held(); // opens the control connection
     const before = rssKiB(app.pid);
     const fdsBefore = fds(app.pid);
     const t0 = performance.now();
     const opened = await clients.open(app.url, range(0, BIG).map(() => `/api/chat/rooms/${roomId}/events`), { cookie }, "sse");
     const took = (performance.now() - t0) / 1000;
     await sleep(2_000);
-    await gcAt(app.url).catch(() => {});
+    for (let i = 0; i < 2; i++) await json(app.url, "GET", "/__gc", { agent: control }).catch(() => {});
+    await sleep(500);
     const open = rssKiB(app.pid);
-    const held = await room.subscriberCount();
     const fdsOpen = fds(app.pid);
-    console.log(`  direct: ${opened.opened}/${BIG} opened in ${took.toFixed(1)} s (${opened.failed} failed: ${opened.errors[0] ?? ""}); room holds ${held}; fds ${fdsBefore} → ${fdsOpen}`);
+    let holding = "–";
     let delivery = "–";
-    if (opened.opened > 0) {
-      const r = await rounds("app, 10k direct", opened.opened, clients, { trigger: broadcastAt(app.url, `/__bench/notify/${roomId}`), marker: "fitting", end: "fitting" }, 3);
+    try {
+      holding = count(await held());
+      const r = await rounds("app, 10k direct", opened.opened, clients, {
+        trigger: async () => inWorker((await json(app.url, "POST", `/__bench/notify/${roomId}`, { agent: control })).res),
+        marker: "fitting",
+        end: "fitting",
+      }, 3);
       delivery = `${msec(r.delivery.p50)} / ${msec(r.delivery.p99)}${r.missed ? ` (${r.missed} missed)` : ""}`;
+    } catch (err) {
+      delivery = `the bench's own request failed: ${String(err).split("\n")[0]}`;
     }
+    console.log(`  direct: ${opened.opened}/${BIG} opened in ${took.toFixed(1)} s (${opened.failed} failed: ${opened.errors[0] ?? ""}); room holds ${holding}; fds ${fdsBefore} → ${fdsOpen}`);
     await clients.close();
     let left = -1;
-    for (let i = 0; i < 200 && left !== 0; i++) {
-      left = await room.subscriberCount();
+    for (let i = 0; i < 300 && left !== 0; i++) {
+      left = await held().catch(() => -1);
       if (left) await sleep(100);
     }
     bigRows.push({
       path: "clients → the app's workerd (its own socket)",
       wanted: BIG,
       opened: opened.opened,
-      failed: opened.failed ? `**${count(opened.failed)}** (${opened.errors[0]?.slice(0, 80) ?? ""})` : "0",
+      failed: opened.failed ? `**${count(opened.failed)}** (${opened.errors[0]?.slice(0, 60) ?? ""}; workerd logged \`dup(): Too many open files\`)` : "0",
       fds: `${count(fdsOpen)} (limit ${count(FD_LIMIT)}): ${((fdsOpen - fdsBefore) / Math.max(1, opened.opened)).toFixed(2)} per subscriber`,
-      perSubscriber: kib((open - before) / Math.max(1, opened.opened)),
+      perSubscriber: `${kib((open - before) / Math.max(1, opened.opened))} (room held ${holding})`,
       delivery,
       heldAfter: String(left),
     });
   } finally {
     clients.stop();
+    control.destroy();
     await app.mf.dispose();
   }
 }
@@ -898,6 +920,9 @@ async function bigEdge() {
 const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 console.log(`fan-out bench (${FULL ? "full" : "quick"}): ${count(N)} subscribers, ${ROUNDS} rounds; fd limit ${count(FD_LIMIT)}; load ${load()}`);
 const loadAtStart = load();
+/** The highest 1-minute load average seen during the run: the other side of "same run" on a shared machine. */
+let loadPeak = 0;
+const loadTimer = setInterval(() => (loadPeak = Math.max(loadPeak, Number(load().split(" ")[0]))), 5_000);
 
 await measure("machine: a plain Node HTTP server", machineTarget);
 await measure("floor (bare Worker stream)", () => floorTarget(false));
@@ -954,6 +979,7 @@ if (FULL && (wanted10k("direct") || wanted10k("edge"))) {
   if (wanted10k("edge")) await bigEdge().catch((err) => notes.push(`10k through edges: failed (${String(err).split("\n")[0]}).`));
 }
 agent.destroy();
+clearInterval(loadTimer);
 
 // ------------------------------------------------------------------ report
 
@@ -982,7 +1008,7 @@ const broadcastTable = [
 
 const slowTable = slowRows.length
   ? [
-      "| server | readers | broadcast, one frame at a time | the non-reader dropped | the server's JS queue for it | workerd RSS growth with the non-reader (after GC) | readers' delivery p50 / p99 | readers' missed events |",
+      "| server | readers (2nd part) | broadcast to the non-reader alone, one frame at a time | the non-reader dropped | the server's JS queue for it | workerd RSS meanwhile (after GC) | readers' delivery p50 / p99 beside it (160 frames) | readers' missed events |",
       "| --- | ---: | --- | --- | --- | ---: | ---: | ---: |",
       ...slowRows.map((r) => `| ${r.variant} | ${r.readers} | ${r.sent} | ${r.dropped} | ${r.queued} | ${r.rssGrowth} | ${r.delivery} | ${r.missed} |`),
     ].join("\n")
@@ -1020,7 +1046,7 @@ if (!process.env.BENCH_DRY) reportTargets("fanout", verdicts);
 if (!process.env.BENCH_DRY) writeSection(
   "fanout",
   "SSE fan-out",
-  `\`npm run bench:fanout\` (quick) or \`npm run bench:fanout -- --full\`; this run: ${FULL ? "full" : "quick"}, load average at the start ${loadAtStart}. Every variant runs in a workerd of its own (Miniflare's API, the Worker on its own socket: no dev proxy, no entry worker) unless it says otherwise; the subscribers are bare sockets read by ${clientProcesses(N)} client processes of their own (bench/fanout/clients.ts), on loopback, on the same 2 cores.
+  `\`npm run bench:fanout\` (quick) or \`npm run bench:fanout -- --full\`; this run: ${FULL ? "full" : "quick"}, load average at the start ${loadAtStart}, the highest during the run ${loadPeak.toFixed(2)} (other work on the machine slows the broadcasts down, not the memory figures). Every variant runs in a workerd of its own (Miniflare's API, the Worker on its own socket: no dev proxy, no entry worker) unless it says otherwise; the subscribers are bare sockets read by ${clientProcesses(N)} client processes of their own (bench/fanout/clients.ts), on loopback, on the same 2 cores.
 **Memory**: (server RSS with N idle subscribers − RSS before) / N, each read after a full garbage collection (V8's \`--expose-gc\`); the dev proxy's workerd is read without one (it has no GC endpoint). *Server fds*: workerd's open file descriptors per subscriber. *Machine*: a plain Node HTTP server. *Floor*: a bare Worker answering an endless stream (15 s heartbeat); *through a Durable Object*: the same stream answered by an object behind the Worker, the hop every room subscriber takes. *Naive*: a Durable Object with one TransformStream writer per subscriber, never dropped. *Hub* (bench/fanout/hub.js): one object, a subscriber set, a 15 s heartbeat, drop past 1 MiB behind; in the mode named. *WebSockets*: a Durable Object with hibernatable sockets (\`ctx.acceptWebSocket\`, \`getWebSockets()\`, \`ws.send\` of one string). *App*: watchers of one room, through \`GET /api/chat/rooms/{id}/events\`, or the room's stream without the route.
 **Broadcast**: per subscriber, the trigger request's start → the event read, ${ROUNDS} rounds after one uncounted (the app: \`POST /api/chat/send\` → \`turn\`; the others: \`POST /broadcast\`); the event's own timestamp (the server's clock) splits it in two. The floor broadcasts to its isolate's streams (possible locally only).
 
@@ -1031,7 +1057,7 @@ ${verdictList}
 ${memoryTable}
 
 ${broadcastTable}
-${slowTable ? `\n**A subscriber that never reads** (it stops reading after its first bytes, so the kernel's socket buffers fill, then workerd's), while frames are broadcast one at a time to it and to the readers:\n\n${slowTable}\n` : ""}${bigTable ? `\n**${count(BIG)} subscribers of one room** (the app; the clients in ${clientProcesses(BIG)} processes):\n\n${bigTable}\n` : ""}${notes.length ? `\n${notes.join("\n")}\n` : ""}`,
+${slowTable ? `\n**A subscriber that never reads** (it stops reading after its first bytes, so the kernel's socket buffers fill, then workerd's): first alone while 20 MiB are broadcast to it in 64 KiB frames (what does the server hold for it?), then beside 20 readers (are they held up?):\n\n${slowTable}\n` : ""}${bigTable ? `\n**${count(BIG)} subscribers of one room** (the app; the clients in ${clientProcesses(BIG)} processes):\n\n${bigTable}\n` : ""}${notes.length ? `\n${notes.join("\n")}\n` : ""}`,
 );
 // Child processes and Miniflare's log pipes would keep Node alive.
 process.exit(0);

@@ -2,6 +2,7 @@
 //  - GET /__gc runs a full garbage collection (the bench starts workerd with V8's --expose-gc);
 //  - GET /__bench/watch/{roomId} is a room's watch stream without the app's route in front (no
 //    session, no ownership check): what the room's stream costs on its own;
+//  - GET /__bench/count/{roomId} answers the room's subscriberCount();
 //  - POST /__bench/notify/{roomId} sends one `fitting` event to the room's watchers (the room's
 //    notify()): the room's fan-out alone, without a turn's work around it;
 //  - the `Edge` entrypoint's watch(path, headers) runs the app's own route for a watch request
@@ -29,6 +30,8 @@ export default {
     if (url.pathname === "/__gc") return Response.json({ collected: typeof gc === "function" && (gc(), true) });
     const watch = /^\/__bench\/watch\/(\d+)$/.exec(url.pathname);
     if (watch) return env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(`room:${watch[1]}`)).fetch("https://chat-room/watch");
+    const count = /^\/__bench\/count\/(\d+)$/.exec(url.pathname);
+    if (count) return env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(`room:${count[1]}`)).subscriberCount().then((held) => Response.json({ held }));
     const notify = /^\/__bench\/notify\/(\d+)$/.exec(url.pathname);
     if (notify && request.method === "POST") {
       return env.CHAT_ROOM.get(env.CHAT_ROOM.idFromName(`room:${notify[1]}`))

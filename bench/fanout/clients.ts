@@ -151,6 +151,7 @@ process.on("message", async (m: { op: string; url: string; paths: string[]; head
       timer: setTimeout(finish, m.timeoutMs),
     };
     send({ op: "armed" });
+    if (n === 0) finish();
   } else if (m.op === "count") {
     send({ op: "count", open: subs.filter((s) => !s.closed).length });
   } else if (m.op === "close") {
