@@ -11,6 +11,7 @@
 import http from "node:http";
 import { startInstantOpenAI } from "./fake-openai.ts";
 import { startApp, stats, type Stats } from "./harness.ts";
+import { json, keepAlive, login, request } from "./http.ts";
 import { writeSection } from "./report.ts";
 import { QUESTIONS, seed } from "./seed.ts";
 import { isCoordinatorComplete, takeEvents, type Event, type Stream } from "./sse.ts";
@@ -28,36 +29,6 @@ const onLog = (log: { level: string; message: string }) => {
 };
 
 // ------------------------------------------------------------------ HTTP and SSE client
-
-/** One socket per open stream: keep-alive so short requests reuse sockets, no pool limit. */
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-
-function request(base: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: unknown } = {}) {
-  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-  // POSTs carry the app's own origin (its same-origin check), as a browser's would.
-  const headers = { ...(body ? { "content-type": "application/json", origin: base } : {}), ...opts.headers };
-  const req = http.request(`${base}${path}`, { method, agent, headers });
-  const res = new Promise<http.IncomingMessage>((resolve, reject) => {
-    req.on("response", resolve);
-    req.on("error", reject);
-  });
-  req.end(body);
-  return { req, res };
-}
-
-async function json<T>(base: string, method: string, path: string, opts: Parameters<typeof request>[3] = {}): Promise<{ res: http.IncomingMessage; body: T }> {
-  const res = await request(base, method, path, opts).res;
-  let text = "";
-  res.setEncoding("utf8");
-  for await (const chunk of res) text += chunk;
-  if ((res.statusCode ?? 0) >= 400) throw new Error(`${method} ${path}: ${res.statusCode} ${text.slice(0, 200)}`);
-  return { res, body: JSON.parse(text) as T };
-}
-
-async function login(base: string, nickname: string): Promise<string> {
-  const { res } = await json(base, "POST", "/api/auth/dev-login", { body: { nickname } });
-  return (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
-}
 
 /**
  * Opens an event stream; resolves when its first bytes arrive (headers flushed, subscribed).
@@ -163,7 +134,7 @@ for (const engine of ["openai", "local"] as const) {
   console.log(`pipeline: ${engine}`);
   pipelineRows.push(...(await pipeline(engine)));
 }
-agent.destroy();
+keepAlive.destroy();
 
 // ------------------------------------------------------------------ report
 

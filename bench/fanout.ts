@@ -34,6 +34,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { newWorkerd, rssKiB, startApp, stats, workerdPids, type Stats } from "./harness.ts";
+import { json as httpJson, login as devLogin, type RequestOptions } from "./http.ts";
 import { writeSection } from "./report.ts";
 import { reportTargets, type Verdict } from "./targets.ts";
 import { QUESTIONS, seed } from "./seed.ts";
@@ -76,27 +77,10 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
  */
 const control = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-async function json<T>(base: string, method: string, path: string, opts: { headers?: Record<string, string>; body?: unknown; agent?: http.Agent } = {}): Promise<{ res: http.IncomingMessage; body: T }> {
-  const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-  // POSTs carry the app's own origin (its same-origin check), as a browser's would.
-  const headers = { ...(body ? { "content-type": "application/json", origin: base } : {}), ...opts.headers };
-  const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method, agent: opts.agent ?? agent, headers });
-    req.on("response", resolve);
-    req.on("error", reject);
-    req.end(body);
-  });
-  let text = "";
-  res.setEncoding("utf8");
-  for await (const chunk of res) text += chunk;
-  if ((res.statusCode ?? 0) >= 400) throw new Error(`${method} ${path}: ${res.statusCode} ${text.slice(0, 200)}`);
-  return { res, body: (text ? JSON.parse(text) : null) as T };
-}
+/** JSON through this bench's pool (bench/http.ts) unless another agent is named. */
+const json = <T>(base: string, method: string, path: string, opts: RequestOptions = {}) => httpJson<T>(base, method, path, { agent, ...opts });
 
-async function login(base: string, nickname: string): Promise<string> {
-  const { res } = await json(base, "POST", "/api/auth/dev-login", { body: { nickname } });
-  return (res.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
-}
+const login = (base: string, nickname: string) => devLogin(base, nickname, agent);
 
 /** The room's first turn, streamed (it makes the room and warms the path up); its room id. */
 async function firstTurn(base: string, cookie: string, question: string): Promise<number> {

@@ -3,7 +3,6 @@
 // route downloads on a first visit (its chunks and everything they import statically).
 // `npm run size` checks the budgets (issue 9) and fails past them; bench/bundle.ts reports the
 // same figures with what each dependency costs. Sizes are deterministic, so this runs in CI.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { transform } from "esbuild";
@@ -83,7 +82,8 @@ export async function measure({ withDependencies = false, minifyWorker = true } 
           isEntry: out.isEntry,
         });
         if (env !== "client" && withDependencies) {
-          for (const id of Object.keys(out.modules)) modules.push({ id, code: readSource(out.modules[id]!.code, id) });
+          // A module's rendered code in this chunk; none when tree-shaking left nothing of it.
+          for (const [id, m] of Object.entries(out.modules)) modules.push({ id, code: m.code ?? "" });
         }
       }
     },
@@ -139,16 +139,6 @@ export async function measure({ withDependencies = false, minifyWorker = true } 
     css,
     dependencies: withDependencies ? await dependencyCosts(modules) : [],
   };
-}
-
-// Rolldown hands a module's rendered (pre-minify) code; an empty string means it was tree-shaken away.
-function readSource(code: string | null, id: string): string {
-  if (code !== null) return code;
-  try {
-    return readFileSync(id, "utf8");
-  } catch {
-    return "";
-  }
 }
 
 /** Each owner's modules minified on their own and gzip-compressed: what removing it would roughly save. */

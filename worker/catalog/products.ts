@@ -44,33 +44,19 @@ export type PublicProduct = ReturnType<typeof publicProduct>;
 
 /** One product by id: KV first, then D1 (and fill KV); null when the catalog has no such id. */
 export async function getProduct(env: Pick<Env, "DB" | "PRODUCTS" | "METRICS">, id: string, ctx?: Pick<ExecutionContext, "waitUntil">): Promise<PublicProduct | null> {
-  const started = Date.now();
-  const key = productCacheKey(id);
-  const cached = await env.PRODUCTS.get<PublicProduct>(key, "json");
-  if (cached) {
-    record(env, { kind: "product_lookup", cache: "hit", found: "yes", ms: Date.now() - started });
-    return cached;
-  }
-  const row = await env.DB.prepare(`select ${PRODUCT_COLUMNS} from products where id = ?`).bind(id).first();
-  record(env, { kind: "product_lookup", cache: "miss", found: row ? "yes" : "no", ms: Date.now() - started });
-  if (!row) return null;
-  const product = publicProduct(toRecord(row as Parameters<typeof toRecord>[0]));
-  const write = env.PRODUCTS.put(key, JSON.stringify(product), { expirationTtl: CACHE_TTL_SECONDS });
-  if (ctx) ctx.waitUntil(write);
-  else await write;
-  return product;
+  return (await getProducts(env, [id], ctx))[0] ?? null;
 }
 
 /**
  * Several products by id (at most 100), in the order asked (an unknown id is left out): one
  * bulk KV read, then the ones KV did not have in a single D1 query (one round trip however
- * many) and KV filled with them.
+ * many) and KV filled with them (after the answer when `ctx` is given).
  */
-export async function getProducts(env: Pick<Env, "DB" | "PRODUCTS" | "METRICS">, ids: readonly string[]): Promise<PublicProduct[]> {
+export async function getProducts(env: Pick<Env, "DB" | "PRODUCTS" | "METRICS">, ids: readonly string[], ctx?: Pick<ExecutionContext, "waitUntil">): Promise<PublicProduct[]> {
   const started = Date.now();
   const unique = [...new Set(ids)];
-  const found = new Map<string, PublicProduct>();
   if (unique.length === 0) return [];
+  const found = new Map<string, PublicProduct>();
   // KV's bulk read (up to 100 keys): one call for them all.
   const cached = await env.PRODUCTS.get<PublicProduct>(unique.map(productCacheKey), "json");
   unique.forEach((id) => {
@@ -87,7 +73,9 @@ export async function getProducts(env: Pick<Env, "DB" | "PRODUCTS" | "METRICS">,
       found.set(product.product_id, product);
       return env.PRODUCTS.put(productCacheKey(product.product_id), JSON.stringify(product), { expirationTtl: CACHE_TTL_SECONDS });
     });
-    await Promise.all(fills);
+    const filled = Promise.all(fills);
+    if (ctx) ctx.waitUntil(filled);
+    else await filled;
   }
   const ms = Date.now() - started;
   for (const id of unique) record(env, { kind: "product_lookup", cache: missing.includes(id) ? "miss" : "hit", found: found.has(id) ? "yes" : "no", ms });
