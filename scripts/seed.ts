@@ -45,7 +45,7 @@ async function seedCatalog(env: CatalogBindings, count: number, force: boolean) 
   const ids = JSON.stringify(products.map((p) => p.product_id));
   const stale = await env.DB.prepare("select id from products where source = 'demo' and id not in (select value from json_each(?))").bind(ids).all<{ id: string }>();
   await env.DB.batch([
-    env.DB.prepare("delete from products_fts where product_id in (select id from products where source = 'demo' and id not in (select value from json_each(?)))").bind(ids),
+    env.DB.prepare("delete from products_fts where rowid in (select rowid from products where source = 'demo' and id not in (select value from json_each(?)))").bind(ids),
     env.DB.prepare("delete from products where source = 'demo' and id not in (select value from json_each(?))").bind(ids),
     setMeta(env.DB, "catalog:demo", version),
   ]);

@@ -167,35 +167,55 @@ async function run(db: D1Database, f: SearchFilters, match: string | null, ranke
     // The index answers alone: rank (bm25: name 4, tags 3, description 1) or newest first
     // over the index, then join just the page's rows to products; the count rides in the
     // same batch, so the whole search is one round trip to D1.
-    // (FTS5 walks `rowid desc` natively; a computed key would sort every match.)
+    // (FTS5 walks `rowid desc` natively; a computed key would sort every match.) A document's
+    // rowid is its product's (catalog/store.ts): the matches are joined by rowid, never by the
+    // document's stored product_id, whose read costs a content lookup for every match.
     const inner = ranked ? "bm25(products_fts, 0, 4, 3, 1, 0) as s from products_fts where products_fts match ?1 order by s" : "-rowid as s from products_fts where products_fts match ?1 order by rowid desc";
     const [page, count] = await db.batch<Row | { n: number }>([
       db
-        .prepare(`select ${COLUMNS} from (select product_id, ${inner} limit ?2 offset ?3) m cross join products p on p.id = m.product_id order by m.s`)
+        .prepare(`select ${COLUMNS} from (select rowid as r, ${inner} limit ?2 offset ?3) m cross join products p on p.rowid = m.r order by m.s`)
         .bind(match, span, firstBlock),
       db.prepare("select count(*) as n from products_fts where products_fts match ?").bind(match),
     ]);
     rows = page!.results as Row[];
     total = (count!.results[0] as { n: number }).n;
   } else {
-    // Price or id filters live in products: join the index's matches (scored once, in a
-    // materialized CTE) to products, and count in the same pass with a window.
-    const cte = match ? "with m as materialized (select product_id, bm25(products_fts, 0, 4, 3, 1, 0) as score, rowid as r from products_fts where products_fts match ?) " : "";
-    const from = match ? "m cross join products p on p.id = m.product_id" : "products p";
+    // Price or id filters live in products (or nothing is asked: browsing). The index's
+    // matches, scored once in a materialized CTE, are joined to products by rowid, or every
+    // product is read; the sort and the count see narrow rows (the rowid and the sort keys)
+    // and only the page's rows are read whole, after the limit. (Whole rows in a window
+    // `count(*) over ()` were buffered and sorted: 85 ms to browse 10,000 products, 20 ms for
+    // a text search with a price range; a count in a subquery joined every match again.)
+    // The count of matches is a window over the narrow rows; when browsing, a count of
+    // products, which SQLite answers from an index.
+    const cte = match ? "with m as materialized (select rowid as r, bm25(products_fts, 0, 4, 3, 1, 0) as score from products_fts where products_fts match ?) " : "";
+    const from = match ? "m cross join products p on p.rowid = m.r" : "products p";
     const whereSql = product.sql.length ? `where ${product.sql.join(" and ")}` : "";
     // Browsing everything: the catalog is stored category by category, so a fixed
     // multiplicative hash of the rowid deals the kinds out evenly instead.
-    const order = match ? (ranked ? "m.score, p.id" : "m.r desc") : "(p.rowid * 2654435761) % 1000003";
-    const params = [...(match ? [match] : []), ...product.params];
+    const [keys, order, outer] = match
+      ? ranked
+        ? ["m.score as k1, p.id as k2", "m.score, p.id", "h.k1, h.k2"]
+        : ["m.r as k1", "m.r desc", "h.k1 desc"]
+      : ["(p.rowid * 2654435761) % 1000003 as k1", "(p.rowid * 2654435761) % 1000003", "h.k1"];
+    const count = match ? "count(*) over ()" : `(select count(*) from products p ${whereSql})`;
+    const params = match ? [match, ...product.params] : [...product.params, ...product.params];
     rows = (
       await db
-        .prepare(`${cte}select ${COLUMNS}, count(*) over () as total from ${from} ${whereSql} order by ${order} limit ? offset ?`)
+        .prepare(
+          `${cte}select ${COLUMNS}, h.total
+           from (select p.rowid as pr, ${keys}, ${count} as total from ${from} ${whereSql} order by ${order} limit ? offset ?) h
+           cross join products p on p.rowid = h.pr order by ${outer}`,
+        )
         .bind(...params, span, firstBlock)
         .all<Row & { total: number }>()
     ).results;
     total = rows[0]?.total;
     // No row on the first page means no match at all; past it, the count needs asking.
-    if (total === undefined) total = firstBlock === 0 ? 0 : (await db.prepare(`${cte}select count(*) as n from ${from} ${whereSql}`).bind(...params).first<{ n: number }>())?.n ?? 0;
+    if (total === undefined) {
+      const counted = firstBlock === 0 ? null : await db.prepare(`${cte}select count(*) as n from ${from} ${whereSql}`).bind(...(match ? [match] : []), ...product.params).first<{ n: number }>();
+      total = counted?.n ?? 0;
+    }
   }
 
   const candidates = rows.map(toRecord);

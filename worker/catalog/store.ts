@@ -37,7 +37,7 @@ export function imageKeyFor(productId: string, contentType = "image/png"): strin
   return `catalog/${productId}.${contentType === "image/jpeg" ? "jpg" : contentType === "image/webp" ? "webp" : "png"}`;
 }
 
-/** Upsert a product and replace its search document. */
+/** Upsert a product and replace its search document (under the product's rowid). */
 export function productStatements(db: D1Database, p: ProductRow, imageKey: string, source: "demo" | "import"): D1PreparedStatement[] {
   const doc = productSearchDocument(p);
   const category = SUBCATEGORIES[p.subcategory].category;
@@ -55,9 +55,12 @@ export function productStatements(db: D1Database, p: ProductRow, imageKey: strin
         JSON.stringify(p.seasons), p.price, JSON.stringify(p.style_tags), JSON.stringify(p.tpo_tags), p.comprehensive_description,
         p.comprehensive_description_en, imageKey, source,
       ),
-    db.prepare("delete from products_fts where product_id = ?").bind(p.product_id),
+    // The search document's rowid is the product's (kept by the upsert above): searches join
+    // the index's rowids to products without reading the document's stored product_id
+    // (migrations/0006_fts_rowids.sql), and this delete is a lookup rather than a scan.
+    db.prepare("delete from products_fts where rowid = (select rowid from products where id = ?)").bind(p.product_id),
     db
-      .prepare("insert into products_fts (product_id, name, tags, body, facets) values (?, ?, ?, ?, ?)")
+      .prepare("insert into products_fts (rowid, product_id, name, tags, body, facets) values ((select rowid from products where id = ?1), ?1, ?2, ?3, ?4, ?5)")
       .bind(p.product_id, doc.name, doc.tags, doc.body, doc.facets),
   ];
 }

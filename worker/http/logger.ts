@@ -26,6 +26,8 @@ export const requestLog: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("requestId", requestId);
   await next();
   // Time inside the Worker (Workers clocks advance across I/O, which is what this measures).
+  // Whole milliseconds: `performance.now()` in Workers is as coarse as `Date.now()` (and
+  // stands as still between I/O), so no finer figure is to be had here; benchmarks average.
   const timing = `app;dur=${Date.now() - started}`;
   editHeaders(c, (headers) => {
     headers.append("server-timing", timing);
