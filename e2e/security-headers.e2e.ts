@@ -111,8 +111,12 @@ test("the SPA runs under its CSP without a violation, and no response to the bro
   // Runs in the page (a string, so that this Node-typed file needs no DOM types).
   await page.addInitScript(`document.addEventListener("securitypolicyviolation", (e) => console.error("Refused to load (Content Security Policy): " + e.violatedDirective + " " + e.blockedURI))`);
   page.on("response", async (res) => {
-    const body = await res.body().catch(() => null); // streams and redirects have none to read
-    const text = `${JSON.stringify(await res.allHeaders())}\n${body?.toString("latin1") ?? ""}`;
+    // Streams and redirects have no body to read, and a response still arriving when the
+    // test closes its page has neither body nor headers any more.
+    const body = await res.body().catch(() => null);
+    const headers = await res.allHeaders().catch(() => null);
+    if (!headers) return;
+    const text = `${JSON.stringify(headers)}\n${body?.toString("latin1") ?? ""}`;
     for (const [name, value] of Object.entries(SECRETS)) if (text.includes(value)) leaked.push(`${name} in ${res.url()}`);
   });
   let failed = true;
