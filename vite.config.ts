@@ -22,7 +22,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: "shell", test: /web[\\/]src[\\/](i18n[\\/](lang|error-text)|api[\\/](client|auth)|session[\\/]|page-title|components[\\/](Icon|LanguageSwitcher|PageHead))|@solidjs[\\/]router[\\/]dist[\\/]components/ }],
+          groups: [{ name: "shell", test: /web[\\/]src[\\/](i18n[\\/](lang|error-text|format)|api[\\/](client|auth)|session[\\/]|page-title|components[\\/](Icon|LanguageSwitcher|PageHead))|@solidjs[\\/]router[\\/]dist[\\/]components/ }],
         },
       },
     },

@@ -82,7 +82,7 @@ export default defineConfig({
     silent: "passed-only",
     projects: [
       // Node-side tools have their own config (vitest.node.config.ts).
-      project("worker", ["test/**/*.test.ts", "worker/**/*.test.ts"], ["test/node/**", "test/chat-faults/**", "test/fitting-fitroom/**", "test/voice-openai/**", "test/limits/**"]),
+      project("worker", ["test/**/*.test.ts", "worker/**/*.test.ts"], ["test/node/**", "test/web/**", "test/chat-faults/**", "test/fitting-fitroom/**", "test/voice-openai/**", "test/limits/**"]),
       // The abuse limits, made small (TIGHT_LIMITS) so that a test reaches them in a few requests.
       project("limits", ["test/limits/**/*.test.ts"], [], {}, TIGHT_LIMITS),
       project("chat-faults", ["test/chat-faults/**/*.test.ts"], [], { LLM_ENGINE: "openai", OPENAI_API_KEY: "sk-flaky-chat" }),

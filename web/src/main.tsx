@@ -3,6 +3,7 @@
 import { Route, Router } from "@solidjs/router";
 import { lazy, Suspense } from "solid-js";
 import { render } from "solid-js/web";
+import { askWhoIsSignedIn } from "./api/auth";
 import "./styles/base.css";
 
 const Login = lazy(() => import("./pages/login/Login"));
@@ -19,6 +20,10 @@ const Occasions = lazy(() => import("./pages/occasions/Occasions"));
 const OccasionPage = lazy(() => import("./pages/occasions/OccasionPage"));
 const Profile = lazy(() => import("./pages/profile/Profile"));
 const NotFound = lazy(() => import("./pages/NotFound"));
+
+// Every page asks who is signed in (the frame, or the login page to move a signed-in visitor
+// on): ask now, in parallel with the route's chunks, rather than after them.
+askWhoIsSignedIn();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

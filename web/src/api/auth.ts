@@ -31,7 +31,23 @@ export type User = {
 export type AuthConfig = { kakao: boolean; devLogin: boolean };
 
 export const fetchAuthConfig = () => api<AuthConfig>("/api/auth/config");
-export const fetchMe = () => api<User>("/api/auth/me");
+/**
+ * Who is signed in. The entry (main.tsx) asks first, while the route's chunks are still
+ * downloading, so that the frame (or the login page) does not wait for its own code before it
+ * asks: the next call takes that answer if it is fresh, and later calls ask again.
+ */
+export function fetchMe(): Promise<User> {
+  const asked = early;
+  early = null;
+  return asked && performance.now() - asked.at < EARLY_FOR_MS ? asked.answer : api<User>("/api/auth/me");
+}
+const EARLY_FOR_MS = 10_000;
+let early: { answer: Promise<User>; at: number } | null = null;
+export function askWhoIsSignedIn(): void {
+  const answer = api<User>("/api/auth/me");
+  answer.catch(() => {}); // whoever takes it handles a failure; one nobody takes is dropped
+  early = { answer, at: performance.now() };
+}
 export const devLogin = (nickname: string) => api<User>("/api/auth/dev-login", { method: "POST", body: { nickname } });
 export const logout = () => api<unknown>("/api/auth/logout", { method: "POST" });
 export const updateProfile = (patch: Partial<Profile>) => api<User>("/api/auth/me/profile", { method: "PATCH", body: patch });

@@ -1,6 +1,7 @@
 // The catalog's words in the current language: product names and tags (the API sends both
 // languages), vocabulary names (shared with the Worker), prices and counts.
 import type { Product } from "../api/catalog";
+import { groupDigits } from "../i18n/format";
 import { lang, t } from "../i18n/lang";
 import { COLORS, PATTERNS, SEASONS, STYLE_TAGS, TPO_TAGS } from "../../../worker/catalog/vocabulary";
 
@@ -29,9 +30,9 @@ export const seasonName = (key: string) => (key in SEASONS ? (lang() === "ko" ? 
 
 /** 39,000원 in Korean, ₩39,000 in English. */
 export function formatPrice(won: number): string {
-  const amount = new Intl.NumberFormat("en-US").format(won);
+  const amount = groupDigits(won);
   return lang() === "ko" ? `${amount}원` : `₩${amount}`;
 }
 
 export const formatCount = (count: number) =>
-  count === 1 ? t("catalog.count.one") : t("catalog.count", { count: new Intl.NumberFormat("en-US").format(count) });
+  count === 1 ? t("catalog.count.one") : t("catalog.count", { count: groupDigits(count) });

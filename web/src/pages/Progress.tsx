@@ -6,6 +6,7 @@ import { fetchProgress } from "../api/voice";
 import { EmptyState } from "../components/EmptyState";
 import { PageHead } from "../components/PageHead";
 import { errorText } from "../i18n/error-text";
+import { monthDay } from "../i18n/format";
 import { lang, t } from "../i18n/lang";
 import { LineChart } from "./practice/report/LineChart";
 import "./practice/practice.css";
@@ -20,7 +21,6 @@ const SERIES = [
 
 export default function Progress() {
   const [progress] = createResource(fetchProgress);
-  const date = (ms: number) => new Intl.DateTimeFormat(lang(), { month: "short", day: "numeric" }).format(ms);
   return (
     <>
       <PageHead title="progress.title" lead="progress.lead" />
@@ -54,17 +54,17 @@ export default function Progress() {
                     <LineChart
                       label={g.title[lang()]}
                       x={g.sessions.map((_, i) => i + 1)}
-                      xLabel={(i) => (Number.isInteger(i) && g.sessions[i - 1] ? date(g.sessions[i - 1]!.createdAt) : "")}
+                      xLabel={(i) => (Number.isInteger(i) && g.sessions[i - 1] ? monthDay(g.sessions[i - 1]!.createdAt) : "")}
                       yRange={[0, 100]}
                       series={SERIES.map((s) => ({ label: t(s.name), values: g.sessions.map((x) => x[s.key]), color: s.color }))}
-                      summary={g.sessions.map((x) => `${date(x.createdAt)}: ${x.overall}`).join(", ")}
+                      summary={g.sessions.map((x) => `${monthDay(x.createdAt)}: ${x.overall}`).join(", ")}
                     />
                     <ul class="progress-card__links" role="list">
                       <For each={[...g.sessions].reverse().slice(0, 5)}>
                         {(x) => (
                           <li>
                             <A href={`/practice/${x.sessionId}/report`}>
-                              {date(x.createdAt)} · {t("practice.score", { n: x.overall })}
+                              {monthDay(x.createdAt)} · {t("practice.score", { n: x.overall })}
                             </A>
                           </li>
                         )}

@@ -7,6 +7,7 @@ import { calendarUrl, deleteOccasion, fetchOccasion, saveChecklist, type Occasio
 import { startSession } from "../../api/voice";
 import { tryOnPath } from "../../catalog/try-on-path";
 import { errorText } from "../../i18n/error-text";
+import { dateTime } from "../../i18n/format";
 import { lang, t } from "../../i18n/lang";
 import { usePageTitle } from "../../page-title";
 import { countdown } from "./countdown";
@@ -131,7 +132,7 @@ export default function OccasionPage() {
                         {(r) => (
                           <li>
                             <A href={r.overall === null ? `/practice/${r.sessionId}` : `/practice/${r.sessionId}/report`}>
-                              {new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(r.createdAt)}
+                              {dateTime(r.createdAt)}
                             </A>{" "}
                             · {r.overall === null ? t("practice.recent.unscored") : t("practice.score", { n: r.overall })}
                           </li>

@@ -5,6 +5,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import { fetchScenarios, fetchSessions, startSession, type Difficulty, type Lang2, type Scenario } from "../../api/voice";
 import { PageHead } from "../../components/PageHead";
 import { errorText } from "../../i18n/error-text";
+import { dateTime } from "../../i18n/format";
 import { lang, t } from "../../i18n/lang";
 import type { MessageKey } from "../../i18n/ko";
 import "./practice.css";
@@ -92,7 +93,7 @@ export default function Practice() {
                 <li>
                   <A href={s.status === "ended" || s.status === "failed" ? `/practice/${s.id}/report` : `/practice/${s.id}`}>{titleOf(s.scenarioId)}</A>
                   <span class="practice-muted">
-                    {new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(s.createdAt)} · {t(DIFFICULTY[s.difficulty])}
+                    {dateTime(s.createdAt)} · {t(DIFFICULTY[s.difficulty])}
                   </span>
                   <Show when={s.overall !== null && s.overall !== undefined} fallback={<span class="practice-muted">{t(s.status === "ended" || s.status === "failed" ? "practice.recent.unscored" : "practice.recent.live")}</span>}>
                     <span class="practice-score">{t("practice.score", { n: s.overall! })}</span>

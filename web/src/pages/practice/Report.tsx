@@ -5,6 +5,7 @@ import { A, useParams } from "@solidjs/router";
 import { createResource, For, Show } from "solid-js";
 import { fetchReport, fetchSession, type Dimension, type Report as ReportData, type SessionDetail } from "../../api/voice";
 import { errorText } from "../../i18n/error-text";
+import { dateTime } from "../../i18n/format";
 import { lang, t } from "../../i18n/lang";
 import type { MessageKey } from "../../i18n/ko";
 import { usePageTitle } from "../../page-title";
@@ -44,7 +45,7 @@ function ReportView(props: { report: ReportData; session: SessionDetail }) {
     <article class="report">
       <header class="report__head">
         <p class="practice-muted">
-          {s.scenario.title[lang()]} · {new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(s.createdAt)}
+          {s.scenario.title[lang()]} · {dateTime(s.createdAt)}
         </p>
         <h1>{t("practice.report.title")}</h1>
         <div class="report__overall">

@@ -30,6 +30,8 @@ export function Composer(props: {
   const ready = () => text() !== "" && !blocked() && !attachment.uploading();
 
   // Grow with the text, whoever changed it (typing, an example question, a sent message).
+  // Not on the first render: the box starts empty at its one row, and measuring it then would
+  // lay the whole page out in the middle of rendering it (a forced reflow).
   createEffect(
     on(
       () => props.draft,
@@ -37,6 +39,7 @@ export function Composer(props: {
         box.style.height = "auto";
         box.style.height = `${box.scrollHeight + 2}px`;
       },
+      { defer: true },
     ),
   );
 

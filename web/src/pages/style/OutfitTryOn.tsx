@@ -2,13 +2,13 @@
 // as the upper garment and the bottom as the lower one, and the room it came from.
 import { useParams } from "@solidjs/router";
 import { createResource, Show } from "solid-js";
-import { cachedProduct } from "../../catalog/product-cache";
+import { cachedProducts } from "../../catalog/product-cache";
 import { tryOnPath } from "../../catalog/try-on-path";
 import { Icon } from "../../components/Icon";
 import { t } from "../../i18n/lang";
 
 export function OutfitTryOn(props: { ids: string[] }) {
-  const [outfit] = createResource(() => [...props.ids], (ids) => Promise.all(ids.map(cachedProduct)));
+  const [outfit] = createResource(() => [...props.ids], cachedProducts);
   const params = useParams<{ roomId?: string }>();
   const path = () => (outfit.state === "ready" ? tryOnPath(outfit(), params.roomId) : null);
   return (

@@ -4,12 +4,18 @@
 // before a reload, or an expert's retry, is still being answered.
 import { batch, createSignal, onCleanup } from "solid-js";
 import { createStore, produce } from "solid-js/store";
-import { EXPERT_IDS, fetchMessages, retryTurn, streamTurn, watchRoom, type ChatEvent } from "../../api/chat";
+import { EXPERT_IDS, fetchMessages, retryTurn, streamTurn, watchRoom, type ChatEvent, type ChatMessage } from "../../api/chat";
+import { cachedProduct } from "../../catalog/product-cache";
 import { errorText } from "../../i18n/error-text";
 import { applyEvent, askedTurn, isLive, markFailed, markWaiting, prependOlder, turnsFromMessages, unanswered, type Turn } from "./turns";
 
 /** How long a watch may stay silent about the turn it was opened for before giving up on it. */
 const RESUME_GRACE_MS = 4000;
+/** How long a room's newest page waits for its products before it shows with placeholders. */
+const PRODUCTS_WAIT_MS = 1000;
+
+const withinMs = (ms: number, work: Promise<unknown>) => Promise.race([work, new Promise((done) => setTimeout(done, ms))]);
+const productIdsOf = (messages: ChatMessage[]) => [...new Set(messages.flatMap((m) => m.products.map((p) => p.product_id)))];
 
 export type Conversation = ReturnType<typeof createConversation>;
 
@@ -73,7 +79,13 @@ export function createConversation(hooks: { roomCreated: (roomId: number) => voi
     setLoading(older ? "older" : "newest");
     setLoadFailure(null);
     try {
-      return await fetchMessages(id, older ? cursor() : null, controller.signal);
+      const page = await fetchMessages(id, older ? cursor() : null, controller.signal);
+      // A room's newest page comes with its answers' products: they are fetched before it
+      // shows (for a moment at most), so that the conversation is laid out once, whole, rather
+      // than once for its text and again as each card arrives (on a phone each layout of a
+      // long room is tens of milliseconds of a busy main thread).
+      if (!older) await withinMs(PRODUCTS_WAIT_MS, Promise.allSettled(productIdsOf(page.messages).map(cachedProduct)));
+      return controller.signal.aborted ? null : page;
     } catch (error) {
       if (!controller.signal.aborted) setLoadFailure({ error, older });
       return null;

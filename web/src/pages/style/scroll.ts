@@ -50,10 +50,14 @@ export function keepInView(log: HTMLElement) {
   });
 
   return {
-    /** Goes to the end and follows it again (a room's newest messages, a new question). */
+    /**
+     * Goes to the end and follows it again (a room's newest messages, a new question). The
+     * scroll waits for the next frame: measuring the page now, in the middle of rendering the
+     * turns, would lay it all out an extra time (a forced reflow); the frame lays it out anyway.
+     */
     followEnd: () => {
       following = true;
-      scrollTo(page().scrollHeight);
+      requestAnimationFrame(() => following && scrollTo(page().scrollHeight));
     },
   };
 }

@@ -4,7 +4,8 @@ import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { deleteTryOn, listTryOns, type TryOnTask } from "../../api/fitting";
 import { Icon } from "../../components/Icon";
 import { errorText } from "../../i18n/error-text";
-import { lang, t } from "../../i18n/lang";
+import { dateTime } from "../../i18n/format";
+import { t } from "../../i18n/lang";
 
 export function TryOnHistory(props: { version: number; onOpen: (task: TryOnTask) => void }) {
   // Plain signals, not a resource: reading a pending resource would hold the router's
@@ -32,7 +33,6 @@ export function TryOnHistory(props: { version: number; onOpen: (task: TryOnTask)
     ),
   );
   const tasks = () => (loaded() ?? []).filter((task) => !gone().has(task.taskId));
-  const date = (ms: number) => new Intl.DateTimeFormat(lang(), { dateStyle: "medium", timeStyle: "short" }).format(ms);
 
   async function loadMore() {
     const page = await listTryOns(cursor()).catch((err: unknown) => void setProblem(errorText(err)));
@@ -72,7 +72,7 @@ export function TryOnHistory(props: { version: number; onOpen: (task: TryOnTask)
                 </Show>
               </button>
               <div class="try-on-history__meta">
-                <time datetime={new Date(task.createdAt).toISOString()}>{date(task.createdAt)}</time>
+                <time datetime={new Date(task.createdAt).toISOString()}>{dateTime(task.createdAt)}</time>
                 <button type="button" class="button button--quiet" aria-label={t("tryOn.history.delete")} onClick={() => void remove(task)}>
                   <Icon name="trash" size={16} />
                 </button>
