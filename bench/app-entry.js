@@ -1,5 +1,5 @@
 // Bench-only entry module around the app's built bundle (which is not changed):
-//  - D1 round trips are counted. Every D1 call (first/run/all/raw, batch, exec) ends in one of
+//  - D1 round trips are counted, and of them the ones that write. Every D1 call (first/run/all/raw, batch, exec) ends in one of
 //    two methods of the runtime's D1DatabaseSession class (`_send` over fetch, `_queryOrThrow`
 //    over RPC); wrapping them on the shared prototype counts the calls of the Worker, the queue
 //    consumer and the Durable Objects alike (one isolate in workerd). GET /__bench/d1 answers.
@@ -14,6 +14,8 @@ import app from "./.build/index.js";
 export * from "./.build/index.js";
 
 let roundTrips = 0;
+/** Round trips that write (their first statement inserts, updates or deletes; a write's batch may read too). */
+let writes = 0;
 /** The statements of the latest round trips (GET /__bench/d1?log=1 returns and clears them): what a turn asks D1. */
 let statements = [];
 
@@ -37,7 +39,9 @@ function patch(env) {
     const original = proto[name];
     proto[name] = function (...args) {
       roundTrips++;
-      if (statements.length < 10_000) statements.push(describe(args));
+      const sql = describe(args);
+      if (/^(batch of \d+: )?\s*(insert|update|delete)/i.test(sql)) writes++;
+      if (statements.length < 10_000) statements.push(sql);
       return original.apply(this, args);
     };
   }
@@ -52,9 +56,9 @@ export default {
       if (url.searchParams.has("log")) {
         const log = statements;
         statements = [];
-        return Response.json({ roundTrips, statements: log });
+        return Response.json({ roundTrips, writes, statements: log });
       }
-      return Response.json({ roundTrips });
+      return Response.json({ roundTrips, writes });
     }
     // workerd runs with V8's --expose-gc under the bench: memory is read after a full collection.
     if (url.pathname === "/__gc") return Response.json({ collected: typeof gc === "function" && (gc(), true) });

@@ -35,6 +35,7 @@ import type { WebSocket as WebSocketType } from "ws";
 import { startInstantOpenAI } from "./fake-openai.ts";
 import { rssKiB, startApp, stats, type Stats } from "./harness.ts";
 import { writeSection } from "./report.ts";
+import { reportTargets } from "./targets.ts";
 import { QUESTIONS, seed } from "./seed.ts";
 import { isCoordinatorComplete, openLeanStream, takeEvents, type Event, type Stream } from "./sse.ts";
 
@@ -934,4 +935,10 @@ writeSection(
     `- **Voice**: the local partner answers text. It answers an audio frame with \`audio_not_supported\`, naming the frame: that reply is the frame's round trip here (Worker → VoiceSession → back), and is not an error. Browsers send audio only to the OpenAI partner, whose relay bench/voice.ts measures.`,
   ].join("\n"),
 );
+// Nothing lost under load: the issue's "without an error", part by part.
+reportTargets("load", [
+  { what: `${n0(TURNS)} chat turns at once: errors (lost, doubled or failed turns)`, measured: String(chat.errors.count), target: "0", met: chat.errors.count === 0 },
+  { what: `${n0(sub.subscribers)} SSE subscribers over ${sub.rooms} rooms, ${ROUNDS} rounds: errors`, measured: String(sub.errors.count), target: "0", met: sub.errors.count === 0 },
+  { what: `${v.sessions} real-time voice sessions: errors, frames lost`, measured: `${v.errors.count}, ${v.lost}`, target: "0, 0", met: v.errors.count === 0 && v.lost === 0 },
+]);
 if (totalErrors) process.exitCode = 1;
