@@ -3,7 +3,7 @@
 // narrower search itself would have found — and runs against D1 when they do not.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { searchProducts, type SearchFilters } from "../../worker/catalog/search";
+import { searchCandidates, searchProducts, type SearchFilters } from "../../worker/catalog/search";
 import { CANDIDATES, CandidateSearches } from "../../worker/chat/candidates";
 import { seedCatalog } from "../catalog/seed";
 
@@ -24,15 +24,41 @@ function countingDb() {
   return { db, counter };
 }
 
-/** The statements one search of `f` prepares on its own. */
+/** The statements one candidate search of `f` prepares on its own. */
 async function statementsOf(f: SearchFilters): Promise<number> {
   const { db, counter } = countingDb();
-  await searchProducts(db, f, { limit: CANDIDATES });
+  await searchCandidates(db, f, CANDIDATES);
   return counter.statements;
 }
 
 const ids = async (f: SearchFilters) => (await searchProducts(env.DB, f, { limit: CANDIDATES })).products.map((p) => p.id).sort();
 const sorted = (ps: { product_id: string }[]) => ps.map((p) => p.product_id).sort();
+
+describe("candidate searches", () => {
+  it("give searchProducts' first page and whether it is every match, without a count of the index", async () => {
+    const cases: SearchFilters[] = [
+      { q: "셔츠" }, // many matches: more than a page
+      { q: "셔츠", categories: ["top"], colors: ["navy"] },
+      { categories: ["shoes"], subcategories: ["loafers"] }, // few: all of them fit
+      { q: "zzzz없는말" }, // none
+      { q: "navy blazer", maxPrice: 150_000 }, // a price filter: the count is in the query
+    ];
+    let fewer = 0;
+    for (const f of cases) {
+      const page = await searchProducts(env.DB, f, { limit: CANDIDATES });
+      const { db, counter } = countingDb();
+      const candidates = await searchCandidates(db, f, CANDIDATES);
+      expect(candidates.products.map((p) => p.id), JSON.stringify(f)).toEqual(page.products.map((p) => p.id));
+      expect(candidates.all, JSON.stringify(f)).toBe(page.products.length >= page.total);
+      const { db: exactDb, counter: exact } = countingDb();
+      await searchProducts(exactDb, f, { limit: CANDIDATES });
+      expect(counter.statements).toBeLessThanOrEqual(exact.statements);
+      if (counter.statements < exact.statements) fewer++;
+    }
+    // Text and facet searches the index answers alone ask one statement, not two.
+    expect(fewer).toBeGreaterThanOrEqual(3);
+  });
+});
 
 describe("shared searches", () => {
   it("answers the same search twice with one query", async () => {

@@ -155,30 +155,38 @@ export function decodeCursor(cursor: string | undefined): number {
   }
 }
 
-/** One page of matches: ids with their scores from the index, then their rows. */
-async function run(db: D1Database, f: SearchFilters, match: string | null, ranked: boolean, offset: number, limit: number) {
+/**
+ * One page of matches: ids with their scores from the index, then their rows. `exact: false`
+ * asks no count where it would cost a second walk of the index: `total` is then the number of
+ * matches when they all fit in the blocks read, and null when there are more.
+ */
+async function run(db: D1Database, f: SearchFilters, match: string | null, ranked: boolean, offset: number, limit: number, exact = true) {
   const product = productClause(f);
   const firstBlock = Math.floor(offset / BLOCK) * BLOCK;
   const span = Math.ceil((offset + limit) / BLOCK) * BLOCK - firstBlock;
   let rows: (Row & { total?: number })[];
-  let total: number | undefined;
+  let total: number | null | undefined;
 
   if (match && product.sql.length === 0) {
     // The index answers alone: rank (bm25: name 4, tags 3, description 1) or newest first
     // over the index, then join just the page's rows to products; the count rides in the
-    // same batch, so the whole search is one round trip to D1.
+    // same batch, so the whole search is one round trip to D1 (a search that needs no exact
+    // count, the planner's, skips that second walk of the index).
     // (FTS5 walks `rowid desc` natively; a computed key would sort every match.) A document's
     // rowid is its product's (catalog/store.ts): the matches are joined by rowid, never by the
     // document's stored product_id, whose read costs a content lookup for every match.
     const inner = ranked ? "bm25(products_fts, 0, 4, 3, 1, 0) as s from products_fts where products_fts match ?1 order by s" : "-rowid as s from products_fts where products_fts match ?1 order by rowid desc";
-    const [page, count] = await db.batch<Row | { n: number }>([
-      db
-        .prepare(`select ${COLUMNS} from (select rowid as r, ${inner} limit ?2 offset ?3) m cross join products p on p.rowid = m.r order by m.s`)
-        .bind(match, span, firstBlock),
-      db.prepare("select count(*) as n from products_fts where products_fts match ?").bind(match),
-    ]);
-    rows = page!.results as Row[];
-    total = (count!.results[0] as { n: number }).n;
+    const page = db
+      .prepare(`select ${COLUMNS} from (select rowid as r, ${inner} limit ?2 offset ?3) m cross join products p on p.rowid = m.r order by m.s`)
+      .bind(match, span, firstBlock);
+    if (exact) {
+      const [found, count] = await db.batch<Row | { n: number }>([page, db.prepare("select count(*) as n from products_fts where products_fts match ?").bind(match)]);
+      rows = found!.results as Row[];
+      total = (count!.results[0] as { n: number }).n;
+    } else {
+      rows = (await page.all<Row>()).results;
+      total = rows.length < span ? firstBlock + rows.length : null;
+    }
   } else {
     // Price or id filters live in products (or nothing is asked: browsing). The index's
     // matches, scored once in a materialized CTE, are joined to products by rowid, or every
@@ -224,14 +232,28 @@ async function run(db: D1Database, f: SearchFilters, match: string | null, ranke
   return { products: diversified.slice(offset - firstBlock, offset - firstBlock + limit), total };
 }
 
-export async function searchProducts(db: D1Database, f: SearchFilters, page: { limit: number; cursor?: string }): Promise<SearchPage> {
-  const offset = decodeCursor(page.cursor);
+/** Every word must match; when nothing has every word, matches are ranked by how many of the words they have. */
+async function matchWords(db: D1Database, f: SearchFilters, offset: number, limit: number, exact: boolean) {
   const facets = facetMatch(f);
   const strict = f.q ? matchExpression(f.q) : null;
   const both = (text: string | null) => [text && `(${text})`, facets].filter(Boolean).join(" AND ") || null;
-  let result = await run(db, f, both(strict), strict !== null, offset, page.limit);
-  // Nothing has every word: rank by how many of the words match instead.
-  if (strict && result.total === 0) result = await run(db, f, both(matchExpression(f.q!, { any: true })), true, offset, page.limit);
+  const result = await run(db, f, both(strict), strict !== null, offset, limit, exact);
+  return strict && result.total === 0 ? run(db, f, both(matchExpression(f.q!, { any: true })), true, offset, limit, exact) : result;
+}
+
+export async function searchProducts(db: D1Database, f: SearchFilters, page: { limit: number; cursor?: string }): Promise<SearchPage> {
+  const offset = decodeCursor(page.cursor);
+  const result = await matchWords(db, f, offset, page.limit, true);
+  const total = result.total ?? 0; // counted (exact)
   const next = offset + result.products.length;
-  return { products: result.products, total: result.total, nextCursor: next < result.total && result.products.length > 0 ? encodeCursor(next) : null };
+  return { products: result.products, total, nextCursor: next < total && result.products.length > 0 ? encodeCursor(next) : null };
+}
+
+/**
+ * The first `limit` matches in the order searchProducts gives them, and whether they are every
+ * match there is, without counting the rest (the planner's candidates, chat/candidates.ts).
+ */
+export async function searchCandidates(db: D1Database, f: SearchFilters, limit: number): Promise<{ products: ProductRecord[]; all: boolean }> {
+  const { products, total } = await matchWords(db, f, 0, limit, false);
+  return { products, all: total !== null && products.length >= total };
 }

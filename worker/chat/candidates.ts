@@ -7,7 +7,7 @@
 // search runs after all. Alternatives of one kind (three pairs of shoes, each excluding the
 // ones before) come from one search the same way.
 import { publicProduct, type PublicProduct } from "../catalog/products.ts";
-import { searchProducts, type SearchFilters } from "../catalog/search.ts";
+import { searchCandidates, type SearchFilters } from "../catalog/search.ts";
 
 /** Candidates a slot's lens chooses from. */
 export const CANDIDATES = 40;
@@ -70,7 +70,7 @@ export class CandidateSearches {
     const search: Search = {
       maxPrice: f.maxPrice ?? Infinity,
       excludeIds: new Set(f.excludeIds ?? []),
-      result: searchProducts(this.db, f, { limit: CANDIDATES }).then(({ products, total }) => ({ items: products.map(publicProduct), all: products.length >= total })),
+      result: searchCandidates(this.db, f, CANDIDATES).then(({ products, all }) => ({ items: products.map(publicProduct), all })),
     };
     const key = looseKey(f);
     this.searches.set(key, [...(this.searches.get(key) ?? []), search]);
