@@ -70,9 +70,10 @@ export function passageStatements(db: D1Database, p: Passage): D1PreparedStateme
          on conflict (id) do update set topic = ?2, language = ?3, title = ?4, body = ?5, tags = ?6, source = ?7`,
       )
       .bind(p.id, p.topic, p.language, p.title, p.body, JSON.stringify(p.tags), p.source),
-    db.prepare("delete from knowledge_fts where passage_id = ?").bind(p.id),
+    // The document lives under the passage's rowid (migration 0007): retrieval joins by it.
+    db.prepare("delete from knowledge_fts where rowid = (select rowid from knowledge_passages where id = ?)").bind(p.id),
     db
-      .prepare("insert into knowledge_fts (passage_id, title, tags, body) values (?, ?, ?, ?)")
+      .prepare("insert into knowledge_fts (rowid, passage_id, title, tags, body) values ((select rowid from knowledge_passages where id = ?1), ?1, ?2, ?3, ?4)")
       .bind(p.id, indexText(p.title), indexText(p.tags), indexText(p.body)),
   ];
 }

@@ -15,10 +15,12 @@ export async function retrievePassages(
   const topics = opts.topics?.length ? opts.topics : null;
   // bm25 is negative (lower is better); scaling a same-language passage by 1.3 favours it
   // without letting a weak match in the right language beat a strong one in the other.
+  // A document's rowid is its passage's (passages.ts, migration 0007): joined by rowid, not by
+  // the stored passage_id, whose read costs a content lookup for every match.
   const rows = await db
     .prepare(
       `select p.id, p.topic, p.language, p.title, p.body, p.tags, p.source
-       from knowledge_fts f join knowledge_passages p on p.id = f.passage_id
+       from knowledge_fts f join knowledge_passages p on p.rowid = f.rowid
        where knowledge_fts match ?1 and (?2 is null or p.topic in (select value from json_each(?2)))
        order by bm25(knowledge_fts, 0, 3, 4, 1) * (case when p.language = ?3 then 1.3 else 1.0 end)
        limit ?4`,
