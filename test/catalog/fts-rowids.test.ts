@@ -3,9 +3,9 @@
 // product keeps one document under that rowid, and migrations/0006_fts_rowids.sql moves the
 // documents of a database written before (rowids of their own, a product indexed twice, a
 // document whose product is gone) under their products' rowids.
-import type { D1Migration } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { migrationNamed, runMigration } from "../db/migrations";
 import { generateCatalog } from "../../scripts/catalog/generate.ts";
 import { searchProducts } from "../../worker/catalog/search";
 import { imageKeyFor, productSearchDocument, productStatements } from "../../worker/catalog/store.ts";
@@ -61,9 +61,9 @@ describe("search documents under their products' rowids", () => {
     ]);
     expect((await documents()).filter((d) => d.doc === d.product)).toHaveLength(0);
 
-    const migration = (env as Env & { TEST_MIGRATIONS: D1Migration[] }).TEST_MIGRATIONS.find((m) => m.name.startsWith("0006_"));
+    const migration = migrationNamed("0006_");
     expect(migration?.name).toBe("0006_fts_rowids.sql");
-    for (const query of migration!.queries) await env.DB.prepare(query).run();
+    await runMigration(migration!);
 
     const after = await documents();
     expect(after).toHaveLength(products.length);

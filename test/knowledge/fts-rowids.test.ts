@@ -4,9 +4,9 @@
 // migrations/0007_knowledge_fts_rowids.sql moves the documents of a database written before
 // (rowids of their own, a passage indexed twice, a document whose passage is gone) under
 // their passages' rowids.
-import type { D1Migration } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { migrationNamed, runMigration } from "../db/migrations";
 import { parseKnowledgeFile, passageStatements } from "../../worker/knowledge/passages";
 import { retrievePassages } from "../../worker/knowledge/retrieve";
 
@@ -81,9 +81,9 @@ describe("knowledge documents under their passages' rowids", () => {
     // Joined by rowid, misplaced documents find nothing.
     expect(await found("스웨이드")).toEqual([]);
 
-    const migration = (env as Env & { TEST_MIGRATIONS: D1Migration[] }).TEST_MIGRATIONS.find((m) => m.name.startsWith("0007_"));
+    const migration = migrationNamed("0007_");
     expect(migration?.name).toBe("0007_knowledge_fts_rowids.sql");
-    for (const query of migration!.queries) await env.DB.prepare(query).run();
+    await runMigration(migration!);
 
     const after = await documents();
     expect(after).toHaveLength(passages.length);
